@@ -1,0 +1,146 @@
+/** Starting, timing and stopping the servers under benchmark, each in its own child process. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { realpathSync } from 'node:fs';
+import { request } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
+
+export const ROOT = join(import.meta.dirname, '..');
+
+export interface RunningServer {
+  name: string;
+  child: ChildProcess;
+  pid: number;
+  origin: string;
+  /** Path prefix of the API on this server (`/api` for ours, `` for Prism, which mocks the spec's paths as written). */
+  base: string;
+  /** Milliseconds from spawn to the first 200 of the probe request. */
+  coldStartMs: number;
+  /** The first JSON line the server printed, if it prints one. */
+  banner: Record<string, unknown>;
+}
+
+export interface ServerSpec {
+  name: string;
+  /** Arguments to `node`; `{port}` is replaced by the port. */
+  args: string[];
+  base: string;
+  /** A request that answers 200 once the server is ready, relative to `base`. */
+  probe: string;
+  headers?: Record<string, string>;
+  /** Set when the server prints a JSON line when it is ready (ours do; Prism does not). */
+  banner?: boolean;
+}
+
+/** A port that was free a moment ago on the loopback interface. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/** One HTTP request on a fresh connection. */
+export function fetchRaw(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: init.method ?? 'GET', headers: { connection: 'close', ...init.headers }, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') headers[k] = v;
+        resolve({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks) });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function firstLine(child: ChildProcess): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    let buf = '';
+    const onData = (chunk: Buffer) => {
+      buf += chunk.toString();
+      const nl = buf.indexOf('\n');
+      if (nl >= 0) {
+        child.stdout?.off('data', onData);
+        child.stdout?.resume();
+        try {
+          resolve(JSON.parse(buf.slice(0, nl)) as Record<string, unknown>);
+        } catch (err) {
+          reject(new Error(`unexpected banner: ${buf.slice(0, nl)} (${String(err)})`));
+        }
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited with code ${code} before it was ready`)));
+  });
+}
+
+/**
+ * Spawns a server on a fresh port and waits for the first 200 of its probe request (polling every 5 ms):
+ * the cold start, measured from spawn, includes process start, module loading, world generation and the
+ * first request.
+ */
+export async function startServer(spec: ServerSpec, timeoutMs = 60_000): Promise<RunningServer> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, spec.args.map((a) => a.replace('{port}', String(port))), {
+    cwd: ROOT,
+    stdio: ['ignore', spec.banner ? 'pipe' : 'ignore', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  const banner: Promise<Record<string, unknown>> = spec.banner ? firstLine(child) : Promise.resolve({});
+  const origin = `http://127.0.0.1:${port}`;
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  const bannerValue = await banner;
+  const headers = { ...spec.headers };
+  if (typeof bannerValue.token === 'string') headers['x-access-token'] = bannerValue.token;
+  for (;;) {
+    if (exited) throw new Error(`${spec.name} exited before answering`);
+    if (performance.now() - started > timeoutMs) throw new Error(`${spec.name} did not answer 200 within ${timeoutMs} ms`);
+    const res = await fetchRaw(`${origin}${spec.base}${spec.probe}`, { headers }).catch(() => undefined);
+    if (res?.status === 200) break;
+    await sleep(5);
+  }
+  const coldStartMs = Math.round(performance.now() - started);
+  return { name: spec.name, child, pid: child.pid!, origin, base: spec.base, coldStartMs, banner: bannerValue };
+}
+
+export async function stopServer(s: RunningServer): Promise<void> {
+  if (s.child.exitCode !== null || s.child.signalCode !== null) return;
+  const gone = new Promise((r) => s.child.once('exit', r));
+  s.child.kill('SIGTERM');
+  const timer = setTimeout(() => s.child.kill('SIGKILL'), 3000);
+  await gone;
+  clearTimeout(timer);
+}
+
+/** The four servers compared. */
+export function serverSpecs(specPath: string, probe: string): Record<'mock' | 'bare' | 'prismStatic' | 'prismDynamic', (extra?: string[]) => ServerSpec> {
+  const prism = realpathSync(join(ROOT, 'node_modules/.bin/prism'));
+  // Prism logs every request at "info" by default; "error" gives it its best throughput.
+  const prismArgs = [prism, 'mock', specPath, '-h', '127.0.0.1', '-p', '{port}', '--verboseLevel', 'error'];
+  const token = { 'x-access-token': 'bench' };
+  return {
+    mock: (extra = []) => ({ name: 'wapikit-mock', args: ['bench/serve-mock.mjs', '--port', '{port}', ...extra], base: '/api', probe, banner: true }),
+    bare: (extra = []) => ({ name: 'bare node:http', args: ['bench/serve-bare.mjs', '--port', '{port}', ...extra], base: '/api', probe, banner: true }),
+    prismStatic: () => ({ name: 'Prism static', args: prismArgs, base: '', probe, headers: token }),
+    prismDynamic: () => ({ name: 'Prism dynamic', args: [...prismArgs, '-d'], base: '', probe, headers: token }),
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * What can go wrong in the domain, independent of HTTP. `src/http/errors.ts` maps each kind to a status
+ * (not-found → 404, invalid → 400, denied → 401, conflict → 400); messages are the real server's strings.
+ */
+export type DomainErrorKind = 'not-found' | 'invalid' | 'denied' | 'conflict';
+
+export class DomainError extends Error {
+  constructor(
+    readonly kind: DomainErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const missing = (message: string) => new DomainError('not-found', message);
+export const rejected = (message: string) => new DomainError('invalid', message);
+export const denied = (message: string) => new DomainError('denied', message);
+export const conflict = (message: string) => new DomainError('conflict', message);

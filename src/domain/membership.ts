@@ -1,0 +1,79 @@
+/**
+ * Joining and leaving an organization, the one place that keeps everything a membership touches in step:
+ * the member record, the member's Default Chat and API key, conversation assignments and notifications.
+ */
+import type { Mutable, Store } from '../store/store.js';
+import { defaultChat } from '../store/organization-seed.js';
+import type { AccessLevel, MemberRecord, RolePermission } from '../world/model.js';
+import { denied, missing } from './errors.js';
+
+export const ORGANIZATION_NOT_FOUND = 'Organization not found';
+export const MEMBER_NOT_FOUND = 'Member not found';
+export const NOT_PERMITTED = 'You are not authorized to access this resource.';
+
+/** The organization, if the user is one of its members (a non-member cannot tell it from a missing one). */
+export function organizationOfMember(store: Store, userId: string, organizationId: string) {
+  const org = store.organizations.get(organizationId);
+  const member = org ? store.memberOf(userId, organizationId) : undefined;
+  if (!org || !member) throw missing(ORGANIZATION_NOT_FOUND);
+  return { org, member };
+}
+
+/** Owners may do anything; other members need the permission through one of their roles (as the router checks). */
+export function requirePermission(store: Store, member: MemberRecord, permission: RolePermission): void {
+  if (member.accessLevel === 'Owner') return;
+  if (!store.permissionsOf(member).has(permission)) throw denied(NOT_PERMITTED);
+}
+
+/** A member of the organization, by member id. */
+export function findMember(store: Store, organizationId: string, memberId: string): Mutable<MemberRecord> {
+  const m = store.members.get(memberId);
+  if (!m || m.organizationId !== organizationId) throw missing(MEMBER_NOT_FOUND);
+  return m;
+}
+
+/** Adds a user to an organization with a Default Chat, and tells the owners. */
+export function addMember(store: Store, userId: string, organizationId: string, accessLevel: AccessLevel): Mutable<MemberRecord> {
+  const createdAt = store.now();
+  const member: Mutable<MemberRecord> = { uniqueId: store.ids.uuid(), userId, organizationId, accessLevel, roleIds: [], createdAt };
+  const owners = [...store.members.values()].filter((m) => m.organizationId === organizationId && m.accessLevel === 'Owner');
+  store.members.set(member.uniqueId, member);
+  const chat = defaultChat(store.ids.uuid(), organizationId, userId, createdAt);
+  store.aiChats.set(chat.uniqueId, chat);
+  store.aiChatMessages.set(chat.uniqueId, []);
+  const user = store.users.get(userId);
+  const org = store.organizations.get(organizationId);
+  for (const owner of owners) {
+    const id = store.ids.uuid();
+    store.notifications.set(id, {
+      uniqueId: id,
+      userId: owner.userId,
+      organizationId,
+      type: 'MemberJoined',
+      title: `${user?.name ?? 'A new member'} joined ${org?.name ?? 'your organization'}`,
+      description: `${user?.name ?? 'Someone'} (${user?.email ?? ''}) joined as a ${accessLevel}.`,
+      ctaUrl: '/settings/members',
+      createdAt,
+      read: false,
+    });
+  }
+  return member;
+}
+
+/**
+ * Removes a member: the membership, their API key and AI chats go, conversations assigned to them become
+ * unassigned. Their tokens stop working at once (the token check looks the membership up on every request).
+ */
+export function removeMember(store: Store, member: MemberRecord): void {
+  store.members.delete(member.uniqueId);
+  store.apiKeys.delete(member.uniqueId);
+  for (const c of store.conversations.values()) {
+    if (c.assignedToMemberId === member.uniqueId) delete c.assignedToMemberId;
+  }
+  for (const chat of [...store.aiChats.values()]) {
+    if (chat.organizationId !== member.organizationId || chat.userId !== member.userId) continue;
+    store.aiChats.delete(chat.uniqueId);
+    store.aiChatMessages.delete(chat.uniqueId);
+    for (const v of [...store.aiVotes.values()]) if (v.chatId === chat.uniqueId) store.aiVotes.delete(v.uniqueId);
+  }
+}

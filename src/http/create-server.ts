@@ -1,0 +1,104 @@
+import express, { type Express, type Router } from 'express';
+import { TokenService } from '../auth/tokens.js';
+import { allHandlers } from '../handlers/index.js';
+import { resolveOptions, steppingClock, type MockOptions } from '../options.js';
+import { createValidators, listOperations, loadSpec, type OpenApiDocument, type SpecValidators } from '../spec/index.js';
+import { Store } from '../store/store.js';
+import { createSeededFaker } from '../world/random.js';
+import { createWorld } from '../world/index.js';
+import type { World } from '../world/model.js';
+import { loadStateFile, saveStateFile } from '../state/state-file.js';
+import { mockControls } from './controls.js';
+import { cors } from './cors.js';
+import { docsRouter } from './docs.js';
+import { createApiRouter } from './router.js';
+
+/** The live parts of a running mock: replaced together by `reset()`. */
+export interface MockRuntime {
+  readonly options: MockOptions;
+  readonly doc: OpenApiDocument;
+  readonly validators: SpecValidators;
+  readonly world: World;
+  store: Store;
+  tokens: TokenService;
+  /** Back to the freshly generated world: every write is forgotten. */
+  reset(): void;
+  /** A store built from the seeded world (with a fresh clock), not in service yet. */
+  newStore(): Store;
+  /** Puts a store in service (state import): handlers, tokens and routes are rebuilt around it. */
+  useStore(store: Store): void;
+  /** A session token for the demo owner (`demo` / `demo1234`) in the main organization. */
+  demoToken(): Promise<string>;
+  /** Hooks run after every successful write, before its response is sent (state persistence uses this). */
+  readonly afterWrite: Array<() => void>;
+}
+
+export type MockServer = Express & { mock: MockRuntime };
+
+/**
+ * Builds the mock as an Express app without listening, so test suites can run it in-process
+ * (`app.listen(0, '127.0.0.1')`). Every option has its default in DEFAULT_MOCK_OPTIONS.
+ */
+export function createMockServer(partial: Partial<MockOptions> = {}): MockServer {
+  const options = resolveOptions(partial);
+  const doc = loadSpec(options.specPath);
+  const validators = createValidators(doc);
+  const operations = listOperations(doc);
+  const world = createWorld({ seed: options.seed, now: options.now, size: options.size });
+  const faker = createSeededFaker([options.seed, 0x6d6f636b]);
+  const random = () => faker.number.float({ min: 0, max: 1, multipleOf: 1e-9 }) % 1;
+
+  let router: Router;
+  const afterWrite: Array<() => void> = [];
+  const newStore = () => new Store(world, options.clock ?? steppingClock(options.now));
+  const build = (store: Store = newStore()) => {
+    const tokens = new TokenService(store, options.jwtSecret, options.token);
+    router = createApiRouter({
+      operations, validators, handlers: allHandlers({ store, tokens }), tokens, options, random,
+      afterWrite: () => { for (const hook of afterWrite) hook(); },
+    });
+    return { store, tokens };
+  };
+
+  const runtime: MockRuntime = {
+    options,
+    doc,
+    validators,
+    world,
+    ...build(),
+    reset() {
+      runtime.useStore(newStore());
+    },
+    newStore,
+    useStore(store) {
+      const fresh = build(store);
+      runtime.store = fresh.store;
+      runtime.tokens = fresh.tokens;
+    },
+    demoToken: () => runtime.tokens.sign(world.demoUserId, world.mainOrganizationId),
+    afterWrite,
+  };
+
+  // --state-file: start from the saved state, save after every acknowledged write.
+  if (options.stateFile) {
+    const path = options.stateFile;
+    const saved = loadStateFile(path, runtime.store);
+    if (saved !== runtime.store) runtime.useStore(saved);
+    afterWrite.push(() => saveStateFile(path, runtime.store));
+  }
+
+  const app = express() as MockServer;
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+  app.use(cors(options.corsOrigin));
+  app.use(options.basePath, (req, res, next) => router(req, res, next));
+  app.use('/__mock', mockControls(runtime));
+  app.use('/docs', docsRouter(doc, options.basePath));
+  app.use((_req, res) => {
+    res.status(404).setHeader('Content-Type', 'application/json');
+    res.end(`${JSON.stringify({ message: 'Not Found' })}\n`);
+  });
+  app.mock = runtime;
+  return app;
+}

@@ -1,0 +1,65 @@
+import type { operations } from '../generated/wapikit.js';
+import type { OperationInfo } from '../spec/index.js';
+
+export type OperationId = keyof operations;
+
+type Params<Op extends OperationId, Where extends 'path' | 'query'> = operations[Op]['parameters'] extends { [K in Where]?: infer P }
+  ? P extends Record<string, unknown> ? P : Record<string, never>
+  : Record<string, never>;
+
+export type PathParams<Op extends OperationId> = Params<Op, 'path'>;
+export type QueryParams<Op extends OperationId> = Params<Op, 'query'>;
+
+export type RequestBody<Op extends OperationId> = operations[Op] extends { requestBody: { content: { 'application/json': infer B } } }
+  ? B
+  : operations[Op] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : undefined;
+
+/** The JSON body of an operation's 200 response. */
+export type SuccessBody<Op extends OperationId> = operations[Op]['responses'] extends { 200: { content: { 'application/json': infer B } } } ? B : never;
+
+/** Who is calling: resolved from the token by the auth step. */
+export interface Caller {
+  userId: string;
+  organizationId: string;
+  memberId: string;
+  accessLevel: 'Owner' | 'Member';
+  permissions: ReadonlySet<string>;
+}
+
+export interface UploadedFile {
+  field: string;
+  fileName: string;
+  contentType: string;
+  bytes: Buffer;
+}
+
+/** Everything a handler gets: validated (and coerced) input, the caller, and how to build absolute URLs. */
+export interface RequestContext<Op extends OperationId = OperationId> {
+  op: OperationInfo;
+  params: PathParams<Op>;
+  query: QueryParams<Op>;
+  body: RequestBody<Op>;
+  /** Undefined only on public operations. */
+  caller: Caller | undefined;
+  /** Multipart fields, for operations that take multipart/form-data. */
+  files: UploadedFile[];
+  fields: Record<string, string>;
+  /** Scheme, host and port the client used, e.g. `http://127.0.0.1:4010`. */
+  origin: string;
+  /** Raw token, for operations that hand tokens back (switch organization). */
+  token: string | undefined;
+}
+
+export type Reply =
+  | { status: number; body: unknown; headers?: Record<string, string> }
+  | { status: number; raw: Buffer; contentType: string; headers?: Record<string, string> }
+  | { status: number; stream: (write: (chunk: string) => boolean, onClose: (fn: () => void) => void) => void; contentType: string; headers?: Record<string, string> };
+
+export type Handler<Op extends OperationId = OperationId> = (ctx: RequestContext<Op>) => Reply | Promise<Reply>;
+
+export type HandlerTable = { [Op in OperationId]?: Handler<Op> };
+
+/** A typed 200 reply: the compiler checks the body against the generated response type. */
+export function ok<Op extends OperationId>(_op: Op, body: SuccessBody<Op>): Reply {
+  return { status: 200, body };
+}

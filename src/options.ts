@@ -1,0 +1,89 @@
+/**
+ * Every option of the mock, with every default written out once. The CLI, the programmatic API and the
+ * tests all start from DEFAULT_MOCK_OPTIONS and override what they need.
+ */
+export interface LatencyRange {
+  min: number;
+  max: number;
+}
+
+export interface MockOptions {
+  /** Seed of the generated world: the same seed and `now` give the same data, byte for byte. */
+  seed: number;
+  /** The world's "now" (ISO 8601): generated history ends here. */
+  now: string;
+  /** Number of conversations of the main organization. */
+  size: number;
+  /** Path prefix of every API route. */
+  basePath: string;
+  /** A fixed token accepted as the demo owner, in addition to tokens from POST /auth/login. */
+  token: string | undefined;
+  /** Secret the mock signs its JWTs with (HS256). */
+  jwtSecret: string;
+  /** Added delay for every request, in milliseconds (a fixed value when min = max). */
+  latency: LatencyRange;
+  /** Fraction (0..1) of requests answered with a documented 5xx or 429, chosen by a seeded generator. */
+  failRate: number;
+  /** CORS: `*` echoes any request origin (as the real server does); otherwise only this origin is allowed. */
+  corsOrigin: string;
+  /** Let customers write in on their own (new messages and conversations every few seconds). */
+  simulate: boolean;
+  /** Mean interval between simulated customer messages, in milliseconds. */
+  simulateIntervalMs: number;
+  /** Load state from this JSON file at start and save it after every write (atomically). */
+  stateFile: string | undefined;
+  /** Check every response against the spec; a response that does not conform becomes a 500 naming the violation. */
+  strictResponses: boolean;
+  /** Largest accepted request body. */
+  bodyLimitBytes: number;
+  /**
+   * Where time comes from for writes (a sent message's createdAt). Defaults to a clock that starts at `now`
+   * and advances one second per reading, so a scripted sequence of calls is repeatable. The CLI passes the wall clock.
+   */
+  clock: (() => Date) | undefined;
+  /** Path to the OpenAPI document; the bundled openapi/wapikit.yaml by default. */
+  specPath: string | undefined;
+}
+
+export const DEFAULT_MOCK_OPTIONS: Readonly<MockOptions> = Object.freeze({
+  seed: 1,
+  now: '2026-11-24T12:00:00.000Z',
+  size: 300,
+  basePath: '/api',
+  token: undefined,
+  jwtSecret: 'wapikit-mock-not-a-secret',
+  latency: { min: 0, max: 0 },
+  failRate: 0,
+  corsOrigin: '*',
+  simulate: false,
+  simulateIntervalMs: 4000,
+  stateFile: undefined,
+  strictResponses: false,
+  bodyLimitBytes: 1024 * 1024,
+  clock: undefined,
+  specPath: undefined,
+});
+
+export function resolveOptions(partial: Partial<MockOptions> = {}): MockOptions {
+  const merged: MockOptions = { ...DEFAULT_MOCK_OPTIONS, ...stripUndefined(partial) };
+  if (!Number.isInteger(merged.seed)) throw new TypeError(`seed must be an integer (got ${merged.seed})`);
+  if (Number.isNaN(Date.parse(merged.now))) throw new TypeError(`now must be an ISO 8601 date-time (got '${merged.now}')`);
+  if (!Number.isInteger(merged.size) || merged.size < 1) throw new TypeError(`size must be a positive integer (got ${merged.size})`);
+  if (!(merged.failRate >= 0 && merged.failRate <= 1)) throw new TypeError(`failRate must be between 0 and 1 (got ${merged.failRate})`);
+  if (merged.latency.min < 0 || merged.latency.max < merged.latency.min) throw new TypeError(`latency must be 0 <= min <= max (got ${merged.latency.min}-${merged.latency.max})`);
+  merged.now = new Date(merged.now).toISOString();
+  return merged;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** A clock that starts at `start` and moves one second forward each time it is read. */
+export function steppingClock(start: string, stepMs = 1000): () => Date {
+  let t = Date.parse(start);
+  return () => {
+    t += stepMs;
+    return new Date(t);
+  };
+}

@@ -1,0 +1,232 @@
+import { createIdSource, type IdSource } from '../world/ids.js';
+import type {
+  CampaignRecord, ContactRecord, ConversationRecord, ListRecord, MemberRecord, MessageRecord, OrganizationRecord,
+  PhoneNumberRecord, RoleRecord, TagRecord, TemplateRecord, UserRecord, World,
+} from '../world/model.js';
+import { EventHub } from './events.js';
+import type {
+  AiChatMessageRecord, AiChatRecord, AiVoteRecord, ApiKeyRecord, InviteRecord, KnowledgeDocumentRecord, NotificationRecord,
+  OrganizationSettings, PasswordReset, PendingRegistration,
+} from './organization-records.js';
+import { seedOrganizationSide } from './organization-seed.js';
+import { SortedIds } from './sorted-ids.js';
+
+/** Removes `readonly` one level down: the store owns mutable copies of the generated records. */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] extends ReadonlyArray<infer U> ? U[] : T[K] };
+
+export type ConversationState = Mutable<ConversationRecord>;
+
+/** A file uploaded through `POST /conversation/{id}/upload`, kept in memory. */
+export interface UploadRecord {
+  mediaId: string;
+  conversationId: string;
+  contentType: string;
+  fileName: string;
+  bytes: Buffer;
+}
+
+/**
+ * All mutable state of one mock server, built from a generated world. Records are kept in maps by id,
+ * with the indexes that keep every list request O(page size): conversations by organization and status
+ * in createdAt order, and conversations by contact and by campaign. Message threads stay in the world
+ * (regenerated on demand) until a write touches them; then the store keeps its own copy.
+ */
+export class Store {
+  readonly users = new Map<string, Mutable<UserRecord>>();
+  readonly organizations = new Map<string, Mutable<OrganizationRecord>>();
+  readonly members = new Map<string, Mutable<MemberRecord>>();
+  readonly roles = new Map<string, Mutable<RoleRecord>>();
+  readonly tags = new Map<string, Mutable<TagRecord>>();
+  readonly contacts = new Map<string, Mutable<ContactRecord>>();
+  readonly lists = new Map<string, Mutable<ListRecord>>();
+  readonly phoneNumbers = new Map<string, PhoneNumberRecord>();
+  readonly templates = new Map<string, TemplateRecord>();
+  readonly campaigns = new Map<string, Mutable<CampaignRecord>>();
+  readonly conversations = new Map<string, ConversationState>();
+  /** Threads the store has written to (a copy of the world's thread plus the writes). */
+  readonly ownThreads = new Map<string, MessageRecord[]>();
+  readonly uploads = new Map<string, UploadRecord>();
+  // ---- organization side (seeded by organization-seed.ts)
+  readonly notifications = new Map<string, NotificationRecord>();
+  readonly invites = new Map<string, InviteRecord>();
+  /** API keys by member id (at most one per member). */
+  readonly apiKeys = new Map<string, ApiKeyRecord>();
+  readonly aiChats = new Map<string, AiChatRecord>();
+  /** Messages of each AI chat, oldest first, by chat id. */
+  readonly aiChatMessages = new Map<string, AiChatMessageRecord[]>();
+  readonly aiVotes = new Map<string, AiVoteRecord>();
+  readonly knowledgeBase = new Map<string, KnowledgeDocumentRecord>();
+  /** AI, Slack and email settings by organization id. */
+  readonly organizationSettings = new Map<string, OrganizationSettings>();
+  /** Sign-ups waiting for their one-time code, by lower-cased email. */
+  readonly pendingRegistrations = new Map<string, PendingRegistration>();
+  /** Password resets in progress, by lower-cased email. */
+  readonly passwordResets = new Map<string, PasswordReset>();
+  readonly events = new EventHub();
+  readonly ids: IdSource;
+
+  /** `${organizationId}|${status}` → conversation ids in createdAt order. */
+  private readonly byOrgStatus = new Map<string, SortedIds>();
+  private readonly byContact = new Map<string, Set<string>>();
+  private readonly byCampaign = new Map<string, Set<string>>();
+  /** message id → conversation id, built on first use (it needs every thread). */
+  private messageIndex: Map<string, string> | undefined;
+
+  /** The latest time the clock gave (the world's `now` before any write). */
+  private lastReading: Date;
+  /** Reads the clock (a stepping clock moves forward): use it for writes. */
+  readonly clock: () => Date;
+
+  constructor(
+    readonly world: World,
+    clock: () => Date,
+  ) {
+    this.lastReading = new Date(world.options.now);
+    this.clock = () => {
+      this.lastReading = clock();
+      return this.lastReading;
+    };
+    const copy = <T extends object>(r: T) => structuredClone(r) as Mutable<T>;
+    for (const r of world.users) this.users.set(r.uniqueId, copy(r));
+    for (const r of world.organizations) this.organizations.set(r.uniqueId, copy(r));
+    for (const r of world.members) this.members.set(r.uniqueId, copy(r));
+    for (const r of world.roles) this.roles.set(r.uniqueId, copy(r));
+    for (const r of world.tags) this.tags.set(r.uniqueId, copy(r));
+    for (const r of world.contacts) this.contacts.set(r.uniqueId, copy(r));
+    for (const r of world.lists) this.lists.set(r.uniqueId, copy(r));
+    for (const r of world.phoneNumbers) this.phoneNumbers.set(r.id, r);
+    for (const r of world.templates) this.templates.set(r.id, r);
+    for (const r of world.campaigns) this.campaigns.set(r.uniqueId, copy(r));
+    const groups = new Map<string, Array<{ id: string; key: string }>>();
+    for (const r of world.conversations) {
+      const c: ConversationState = { ...r, tagIds: [...r.tagIds] };
+      this.conversations.set(c.uniqueId, c);
+      const k = `${c.organizationId}|${c.status}`;
+      const g = groups.get(k) ?? [];
+      g.push({ id: c.uniqueId, key: c.createdAt });
+      groups.set(k, g);
+      this.indexRelations(c);
+    }
+    for (const [k, entries] of groups) this.byOrgStatus.set(k, SortedIds.fromSorted(entries));
+    this.ids = createIdSource(world.runtimeIdSeed);
+    seedOrganizationSide(this);
+  }
+
+  now(): string {
+    return this.clock().toISOString();
+  }
+
+  /** The current time without moving the clock: for checks such as token expiry. */
+  peekNow(): Date {
+    return this.lastReading;
+  }
+
+  // ---- conversations and their indexes
+
+  private indexRelations(c: ConversationState): void {
+    const byC = this.byContact.get(c.contactId) ?? new Set<string>();
+    byC.add(c.uniqueId);
+    this.byContact.set(c.contactId, byC);
+    if (c.campaignId) {
+      const byK = this.byCampaign.get(c.campaignId) ?? new Set<string>();
+      byK.add(c.uniqueId);
+      this.byCampaign.set(c.campaignId, byK);
+    }
+  }
+
+  /** Ids of one organization's conversations with one status, in createdAt order. */
+  conversationIndex(organizationId: string, status: string): SortedIds {
+    const k = `${organizationId}|${status}`;
+    let s = this.byOrgStatus.get(k);
+    if (!s) {
+      s = new SortedIds();
+      this.byOrgStatus.set(k, s);
+    }
+    return s;
+  }
+
+  conversationsOfContact(contactId: string): string[] {
+    return [...(this.byContact.get(contactId) ?? [])];
+  }
+
+  conversationsOfCampaign(campaignId: string): string[] {
+    return [...(this.byCampaign.get(campaignId) ?? [])];
+  }
+
+  addConversation(c: ConversationState, messages: MessageRecord[]): void {
+    this.conversations.set(c.uniqueId, c);
+    this.ownThreads.set(c.uniqueId, messages);
+    this.conversationIndex(c.organizationId, c.status).insert(c.uniqueId, c.createdAt);
+    this.indexRelations(c);
+    for (const m of messages) this.messageIndex?.set(m.uniqueId, c.uniqueId);
+  }
+
+  setConversationStatus(c: ConversationState, status: ConversationState['status']): void {
+    if (c.status === status) return;
+    this.conversationIndex(c.organizationId, c.status).remove(c.uniqueId, c.createdAt);
+    c.status = status;
+    this.conversationIndex(c.organizationId, c.status).insert(c.uniqueId, c.createdAt);
+  }
+
+  removeConversation(c: ConversationState): void {
+    for (const m of this.messagesOf(c.uniqueId)) this.messageIndex?.delete(m.uniqueId);
+    this.conversationIndex(c.organizationId, c.status).remove(c.uniqueId, c.createdAt);
+    this.byContact.get(c.contactId)?.delete(c.uniqueId);
+    if (c.campaignId) this.byCampaign.get(c.campaignId)?.delete(c.uniqueId);
+    this.conversations.delete(c.uniqueId);
+    this.ownThreads.delete(c.uniqueId);
+    for (const [id, u] of this.uploads) if (u.conversationId === c.uniqueId) this.uploads.delete(id);
+  }
+
+  // ---- messages
+
+  /** A conversation's messages, oldest first (read-only view). */
+  messagesOf(conversationId: string): readonly MessageRecord[] {
+    return this.ownThreads.get(conversationId) ?? this.world.threadOf(conversationId) ?? [];
+  }
+
+  /** The conversation's thread as an array the store owns and may change. */
+  writableThread(conversationId: string): MessageRecord[] {
+    let own = this.ownThreads.get(conversationId);
+    if (!own) {
+      own = [...(this.world.threadOf(conversationId) ?? [])];
+      this.ownThreads.set(conversationId, own);
+    }
+    return own;
+  }
+
+  appendMessage(c: ConversationState, m: MessageRecord): void {
+    this.writableThread(c.uniqueId).push(m);
+    c.messageCount += 1;
+    c.lastMessageAt = m.createdAt;
+    this.messageIndex?.set(m.uniqueId, c.uniqueId);
+  }
+
+  /** The conversation a message belongs to. Builds the message index on first call (it reads every thread once). */
+  conversationOfMessage(messageId: string): string | undefined {
+    if (!this.messageIndex) {
+      this.messageIndex = new Map();
+      for (const id of this.conversations.keys()) for (const m of this.messagesOf(id)) this.messageIndex.set(m.uniqueId, id);
+    }
+    return this.messageIndex.get(messageId);
+  }
+
+  // ---- people
+
+  memberOf(userId: string, organizationId: string): Mutable<MemberRecord> | undefined {
+    for (const m of this.members.values()) if (m.userId === userId && m.organizationId === organizationId) return m;
+    return undefined;
+  }
+
+  userByLogin(login: string): Mutable<UserRecord> | undefined {
+    const wanted = login.trim().toLowerCase();
+    for (const u of this.users.values()) if (u.username.toLowerCase() === wanted || u.email.toLowerCase() === wanted) return u;
+    return undefined;
+  }
+
+  permissionsOf(member: MemberRecord): Set<string> {
+    const out = new Set<string>();
+    for (const id of member.roleIds) for (const p of this.roles.get(id)?.permissions ?? []) out.add(p);
+    return out;
+  }
+}

@@ -1,0 +1,153 @@
+import { decode } from '@msgpack/msgpack';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { frameOf, isFor } from '../../src/http/events-stream.js';
+import type { LiveEvent } from '../../src/store/events.js';
+import { startMock, type TestMock } from '../support/mock-client.js';
+
+interface Frame {
+  event: string;
+  data: string;
+}
+
+/** A real SSE client: `fetch` and a reader over the body, splitting frames at blank lines. */
+async function connect(url: string, token: string) {
+  const abort = new AbortController();
+  const res = await fetch(`${url}/api/events?token=${encodeURIComponent(token)}`, { signal: abort.signal });
+  const reader = res.body!.getReader();
+  const text = new TextDecoder();
+  let buffer = '';
+  async function next(): Promise<Frame> {
+    for (;;) {
+      const end = buffer.indexOf('\n\n');
+      if (end >= 0) {
+        const raw = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const field = (name: string) => raw.split('\n').find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2) ?? '';
+        return { event: field('event'), data: field('data') };
+      }
+      const { value, done } = await reader.read();
+      if (done) throw new Error('the stream ended');
+      buffer += text.decode(value, { stream: true });
+    }
+  }
+  return {
+    res,
+    next,
+    /** The next frame's payload, decoded: base64 → MessagePack → value. */
+    async nextPayload(): Promise<{ event: string; payload: Record<string, unknown> }> {
+      const f = await next();
+      return { event: f.event, payload: decode(Buffer.from(f.data, 'base64')) as Record<string, unknown> };
+    },
+    close: () => abort.abort(),
+  };
+}
+
+type Stream = Awaited<ReturnType<typeof connect>>;
+
+let mock: TestMock;
+let agentToken: string;
+beforeAll(async () => {
+  mock = await startMock();
+  const login = await mock.call<{ token: string }>('POST', '/auth/login', { body: { username: 'agent', password: 'agent1234' }, token: null });
+  expect(login.status).toBe(200);
+  agentToken = login.body.token;
+});
+afterAll(() => mock.close());
+
+/** An untagged event every connection receives: what arrives before it is all that was meant for the connection. */
+function marker(n: number): void {
+  mock.app.mock.store.events.publish({ type: 'CampaignProgress', data: { campaignId: `marker-${n}`, messagesSent: n, messagesErrored: 0, status: 'Running' } });
+}
+
+async function withStreams<T>(tokens: string[], body: (streams: Stream[]) => Promise<T>): Promise<T> {
+  const streams = await Promise.all(tokens.map((t) => connect(mock.url, t)));
+  try {
+    for (const s of streams) expect(await s.next()).toEqual({ event: 'connected', data: 'OK' });
+    return await body(streams);
+  } finally {
+    for (const s of streams) s.close();
+  }
+}
+
+describe('GET /events', () => {
+  it('answers text/event-stream and starts with the connected frame', async () => {
+    await withStreams([mock.token], async ([s]) => {
+      expect(s!.res.status).toBe(200);
+      expect(s!.res.headers.get('content-type')).toBe('text/event-stream');
+      expect(s!.res.headers.get('cache-control')).toBe('no-store');
+    });
+  });
+
+  it('delivers a NewMessage whose message is the one the API answered', async () => {
+    await withStreams([mock.token], async ([s]) => {
+      const c = (await mock.call<{ conversations: Array<{ uniqueId: string }> }>('GET', '/conversations?page=1&per_page=1')).body.conversations[0]!;
+      const sent = await mock.call<{ message: Record<string, unknown> }>('POST', `/conversation/${c.uniqueId}/messages`, {
+        body: { createdAt: '2026-11-24T12:00:00Z', messageData: { messageType: 'Text', text: 'Your order ships today.' } },
+      });
+      expect(sent.status).toBe(200);
+      const { event, payload } = await s!.nextPayload();
+      expect(event).toBe('NewMessage');
+      expect(payload.message).toEqual(sent.body.message);
+      expect(payload.conversation).toMatchObject({ uniqueId: c.uniqueId, totalMessages: expect.any(Number) });
+    });
+  });
+
+  it('routes as the server does: organization-wide, to one user, or to everybody', async () => {
+    const store = mock.app.mock.store;
+    const org = mock.app.mock.world.mainOrganizationId;
+    const agent = [...store.users.values()].find((u) => u.username === 'agent')!;
+    const agentMember = store.memberOf(agent.uniqueId, org)!;
+    const other = [...store.organizations.values()].find((o) => o.uniqueId !== org)!;
+    await withStreams([mock.token, agentToken], async ([demo, agentStream]) => {
+      const c = (await mock.call<{ conversations: Array<{ uniqueId: string }> }>('GET', '/conversations?page=1&per_page=2')).body.conversations[1]!;
+      // To the assignee only.
+      expect((await mock.call('POST', `/conversation/${c.uniqueId}/assign`, { body: { organizationMemberId: agentMember.uniqueId } })).status).toBe(200);
+      // To another organization: nobody here.
+      store.events.publish({ type: 'NewConversation', organizationId: other.uniqueId, data: { conversation: { uniqueId: 'elsewhere' } } });
+      marker(1);
+      expect(await agentStream!.nextPayload()).toEqual({ event: 'ChatAssignment', payload: { conversationId: c.uniqueId } });
+      expect(await agentStream!.nextPayload()).toMatchObject({ event: 'CampaignProgress', payload: { campaignId: 'marker-1' } });
+      expect(await demo!.nextPayload()).toMatchObject({ event: 'CampaignProgress', payload: { campaignId: 'marker-1' } });
+    });
+  });
+
+  it('encodes numbers as floats, as the Go server does after its JSON round-trip', () => {
+    const frame = frameOf({ type: 'CampaignProgress', data: { campaignId: 'x', messagesSent: 3, messagesErrored: 0, status: 'Running' } });
+    const [head, data] = frame.split('\n');
+    expect(head).toBe('event: CampaignProgress');
+    expect(frame.endsWith('\n\n')).toBe(true);
+    const bytes = Buffer.from(data!.slice('data: '.length), 'base64');
+    expect(decode(bytes)).toEqual({ campaignId: 'x', messagesSent: 3, messagesErrored: 0, status: 'Running' });
+    expect(bytes.includes(0xcb)).toBe(true); // float 64
+  });
+
+  it.each<[string, boolean, LiveEvent]>([
+    ['an untagged event', true, { type: 'CampaignProgress', data: {} }],
+    ['an event of the organization', true, { type: 'NewMessage', organizationId: 'org-a', data: {} }],
+    ['an event of another organization', false, { type: 'NewMessage', organizationId: 'org-b', data: {} }],
+    ['an event for the user', true, { type: 'ChatAssignment', organizationId: 'org-a', userId: 'user-a', data: {} }],
+    ['an event for another user', false, { type: 'ChatAssignment', organizationId: 'org-a', userId: 'user-b', data: {} }],
+  ])('a connection of user-a in org-a gets %s: %s', (_name, delivered, event) => {
+    expect(isFor(event, { organizationId: 'org-a', userId: 'user-a' })).toBe(delivered);
+  });
+
+  it('refuses a bad token with the SSE error frame', async () => {
+    for (const token of ['not-a-jwt', '']) {
+      const res = await fetch(`${mock.url}/api/events?token=${token}`);
+      expect(res.status).toBe(401);
+      expect(res.headers.get('content-type')).toBe('text/event-stream');
+      expect(await res.text()).toBe('event: error\ndata: Authorization failed\n\n');
+    }
+  });
+
+  it('unsubscribes when the client goes away', async () => {
+    const hub = mock.app.mock.store.events;
+    const before = hub.size;
+    const s = await connect(mock.url, mock.token);
+    await s.next();
+    expect(hub.size).toBe(before + 1);
+    s.close();
+    for (let i = 0; i < 100 && hub.size > before; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(hub.size).toBe(before);
+  });
+});

@@ -1,7 +1,7 @@
 /** Turns the bench's measurements into the Markdown of bench/RESULTS.md. */
 import type { LoadResult } from './load.js';
 
-export type ServerKey = 'mock' | 'bare' | 'prismStatic' | 'prismDynamic';
+export type ServerKey = 'mock' | 'cli' | 'bare' | 'prismStatic' | 'prismDynamic';
 export type EndpointKey = 'list' | 'detail' | 'send';
 
 export interface Environment {
@@ -52,7 +52,7 @@ export interface Target {
   met: boolean | undefined;
 }
 
-const SERVER_ORDER: ServerKey[] = ['mock', 'bare', 'prismStatic', 'prismDynamic'];
+const SERVER_ORDER: ServerKey[] = ['mock', 'cli', 'bare', 'prismStatic', 'prismDynamic'];
 const ENDPOINT_ORDER: EndpointKey[] = ['list', 'detail', 'send'];
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -125,7 +125,7 @@ fastest setting); the bare server is \`node:http\` replaying the mock's own resp
   ));
 
   parts.push('\n## Cold start and memory\n');
-  parts.push('Cold start: from spawning the process to the first 200 of the list request. RSS: the process (and any children) after all three loads, from /proc/<pid>/status VmRSS.\n');
+  parts.push('Cold start: from spawning the process to the first 200 of the list request. RSS: the process (and any children) after all three loads, from /proc/<pid>/status VmRSS (the CLI takes no load here: its RSS is right after the first 200).\n');
   parts.push(table(['server', 'cold start ms', 'RSS after load MB'], SERVER_ORDER.flatMap((s) => {
     const run = r.servers[s];
     return run ? [[run.name, n(run.coldStartMs), String(run.rssAfterLoadMb)]] : [];

@@ -24,7 +24,7 @@ const { values: args } = parseArgs({
     soak: { type: 'string', default: '200000' },
     sizes: { type: 'string', default: '1000,10000,100000' },
     sections: { type: 'string', default: 'throughput,scale,soak' },
-    servers: { type: 'string', default: 'mock,bare,prismStatic,prismDynamic' },
+    servers: { type: 'string', default: 'mock,cli,bare,prismStatic,prismDynamic' },
     'no-build': { type: 'boolean', default: false },
     out: { type: 'string', default: join(ROOT, 'bench/RESULTS.md') },
   },
@@ -114,6 +114,14 @@ async function throughput(results: Results, ids: Ids, repliesFile: string): Prom
   const wanted = args.servers.split(',') as ServerKey[];
   for (const key of wanted) {
     const spec = key === 'bare' ? specs.bare(['--replies', repliesFile]) : specs[key]();
+    if (key === 'cli') {
+      // Cold start only: the CLI serves the same app as serve-mock.mjs.
+      const cli = await startServer(spec);
+      results.servers.cli = { name: spec.name, coldStartMs: cli.coldStartMs, rssAfterLoadMb: treeRssMb(cli.pid), loads: {} };
+      log(`${spec.name}: first 200 after ${cli.coldStartMs} ms`);
+      await stopServer(cli);
+      continue;
+    }
     log(`${spec.name}: starting`);
     const server = await startServer(spec);
     log(`${spec.name}: first 200 after ${server.coldStartMs} ms`);

@@ -4,6 +4,7 @@ import { realpathSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { processTree } from './proc.js';
 
 export const ROOT = join(import.meta.dirname, '..');
 
@@ -122,23 +123,47 @@ export async function startServer(spec: ServerSpec, timeoutMs = 60_000): Promise
   return { name: spec.name, child, pid: child.pid!, origin, base: spec.base, coldStartMs, banner: bannerValue };
 }
 
+/** Stops a server and every process it started (Prism serves from a child process of its CLI). */
 export async function stopServer(s: RunningServer): Promise<void> {
-  if (s.child.exitCode !== null || s.child.signalCode !== null) return;
-  const gone = new Promise((r) => s.child.once('exit', r));
-  s.child.kill('SIGTERM');
-  const timer = setTimeout(() => s.child.kill('SIGKILL'), 3000);
+  const tree = processTree(s.pid).reverse();
+  const signal = (sig: NodeJS.Signals) => {
+    for (const pid of tree.filter(alive)) {
+      try {
+        process.kill(pid, sig);
+      } catch {
+        // already gone
+      }
+    }
+  };
+  const gone = s.child.exitCode !== null || s.child.signalCode !== null ? Promise.resolve() : new Promise((r) => s.child.once('exit', r));
+  signal('SIGTERM');
+  const timer = setTimeout(() => signal('SIGKILL'), 3000);
   await gone;
   clearTimeout(timer);
+  // Children that outlive their parent would keep their port and memory.
+  for (let i = 0; i < 60 && tree.some(alive); i++) await sleep(50);
+  if (tree.some(alive)) signal('SIGKILL');
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The four servers compared. */
-export function serverSpecs(specPath: string, probe: string): Record<'mock' | 'bare' | 'prismStatic' | 'prismDynamic', (extra?: string[]) => ServerSpec> {
+export function serverSpecs(specPath: string, probe: string): Record<'mock' | 'cli' | 'bare' | 'prismStatic' | 'prismDynamic', (extra?: string[]) => ServerSpec> {
   const prism = realpathSync(join(ROOT, 'node_modules/.bin/prism'));
   // Prism logs every request at "info" by default; "error" gives it its best throughput.
   const prismArgs = [prism, 'mock', specPath, '-h', '127.0.0.1', '-p', '{port}', '--verboseLevel', 'error'];
   const token = { 'x-access-token': 'bench' };
   return {
     mock: (extra = []) => ({ name: 'wapikit-mock', args: ['bench/serve-mock.mjs', '--port', '{port}', ...extra], base: '/api', probe, banner: true }),
+    // The packaged CLI, as a user starts it (no banner: polled like Prism).
+    cli: () => ({ name: 'wapikit-mock CLI', args: ['dist/src/cli/main.js', 'serve', '--port', '{port}', '--quiet', '--token', 'bench'], base: '/api', probe, headers: token }),
     bare: (extra = []) => ({ name: 'bare node:http', args: ['bench/serve-bare.mjs', '--port', '{port}', ...extra], base: '/api', probe, banner: true }),
     prismStatic: () => ({ name: 'Prism static', args: prismArgs, base: '', probe, headers: token }),
     prismDynamic: () => ({ name: 'Prism dynamic', args: [...prismArgs, '-d'], base: '', probe, headers: token }),

@@ -112,6 +112,7 @@ export async function serve(input: ServeSettings, io: CliIo): Promise<number> {
 
   const received = await signal;
   if (!settings.quiet) io.stdout.write(`\n${received}: stopping\n`);
+  app.mock.close();
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
     // Open event streams and keep-alive sockets would hold the server open.

@@ -1885,7 +1885,11 @@ export interface components {
              * @description Unique id (UUID) of the contact the conversation is with.
              */
             contactId: string;
-            /** @description Id of the campaign the contact was replying to when the conversation began, or an empty string when it is not linked to a campaign. */
+            /**
+             * @description Id of the campaign the contact was replying to when the conversation began, or an empty string when it is not linked to a campaign.
+             * @example 5d9a0e6b-7c31-4f82-a4d9-2e8b1c6f0a74
+             * @example
+             */
             campaignId?: string | unknown | "";
             /**
              * Format: uuid
@@ -1913,7 +1917,10 @@ export interface components {
             uniqueId: string;
             /** @description Display name of the contact. */
             name: string;
-            /** @description Phone number in international format as digits only, with the country code and no leading `+`, for example `919876543210`. */
+            /**
+             * @description Phone number in international format as digits only, with the country code and no leading `+`, for example `919876543210`.
+             * @example 447700900123
+             */
             phone: string;
             /** @description Free-form key-value data about the contact, such as city or plan. */
             attributes: {
@@ -1935,7 +1942,10 @@ export interface components {
         NewContactSchema: {
             /** @description Display name of the contact. */
             name: string;
-            /** @description Phone number including the country code, for example `+14155550123`; the `+` is optional. It must be a valid number and is stored as digits only. */
+            /**
+             * @description Phone number including the country code, for example `+447700900123`; the `+` is optional. Beyond the pattern, the number must be valid for its country (the right number of digits after the country code, no trunk `0`, no North American area code or exchange starting with 0 or 1): an invalid one is refused with 400. It is stored as digits only.
+             * @example +447700900123
+             */
             phone: string;
             /** @description Initial status. The server currently ignores it and creates every contact as Active. */
             status: components["schemas"]["ContactStatusEnum"];
@@ -1970,6 +1980,7 @@ export interface components {
         UpdateContactSchema: {
             name: string;
             status: components["schemas"]["ContactStatusEnum"];
+            /** @example +447700900123 */
             phone: string;
             attributes: {
                 [key: string]: unknown;
@@ -2175,7 +2186,10 @@ export interface components {
             uniqueId: string;
             /** @description Display name of the contact. */
             name: string;
-            /** @description Phone number in international format as digits only, with the country code and no leading `+`, for example `919876543210`. */
+            /**
+             * @description Phone number in international format as digits only, with the country code and no leading `+`, for example `919876543210`.
+             * @example 447700900123
+             */
             phone: string;
             /** @description Free-form key-value data about the contact, such as city or plan. */
             attributes: {
@@ -2203,7 +2217,11 @@ export interface components {
              * @description Unique id (UUID) of the contact the conversation is with.
              */
             contactId: string;
-            /** @description Id of the campaign the contact was replying to when the conversation began, or an empty string when it is not linked to a campaign. */
+            /**
+             * @description Id of the campaign the contact was replying to when the conversation began, or an empty string when it is not linked to a campaign.
+             * @example 5d9a0e6b-7c31-4f82-a4d9-2e8b1c6f0a74
+             * @example
+             */
             campaignId?: string | unknown | "";
             /**
              * Format: uuid
@@ -5368,9 +5386,9 @@ export interface operations {
     getAggregateCounts: {
         parameters: {
             query: {
-                /** @description Start of the reporting period, as an RFC 3339 timestamp or a `YYYY-MM-DD` date. */
+                /** @description Start of the reporting period, as an RFC 3339 date-time (the real server also accepts a bare `YYYY-MM-DD` date; this contract does not). */
                 from: string;
-                /** @description End of the reporting period, as an RFC 3339 timestamp or a `YYYY-MM-DD` date. */
+                /** @description End of the reporting period, as an RFC 3339 date-time (the real server also accepts a bare `YYYY-MM-DD` date; this contract does not). */
                 to: string;
             };
             header?: never;
@@ -5396,9 +5414,9 @@ export interface operations {
     getAggregateCampaignAnalytics: {
         parameters: {
             query: {
-                /** @description Start of the reporting period, as an RFC 3339 timestamp or a `YYYY-MM-DD` date. */
+                /** @description Start of the reporting period, as an RFC 3339 date-time (the real server also accepts a bare `YYYY-MM-DD` date; this contract does not). */
                 from: string;
-                /** @description End of the reporting period, as an RFC 3339 timestamp or a `YYYY-MM-DD` date. */
+                /** @description End of the reporting period, as an RFC 3339 date-time (the real server also accepts a bare `YYYY-MM-DD` date; this contract does not). */
                 to: string;
             };
             header?: never;
@@ -5424,9 +5442,9 @@ export interface operations {
     getConversationAnalytics: {
         parameters: {
             query?: {
-                /** @description Start of the reporting period, as an RFC 3339 timestamp or a `YYYY-MM-DD` date. The server currently requires it. */
+                /** @description Start of the reporting period, as an RFC 3339 date-time (the real server also accepts a bare `YYYY-MM-DD` date; this contract does not). The server currently requires it. */
                 from?: string;
-                /** @description End of the reporting period, as an RFC 3339 timestamp or a `YYYY-MM-DD` date. The server currently requires it. */
+                /** @description End of the reporting period, as an RFC 3339 date-time (the real server also accepts a bare `YYYY-MM-DD` date; this contract does not). The server currently requires it. */
                 to?: string;
             };
             header?: never;

@@ -11,11 +11,19 @@ export function aiHandlers({ store }: HandlerDeps): HandlerTable {
     getAiChatMessages: (ctx) => ok('getAiChatMessages', chats.listChatMessages(store, callerOf(ctx).userId, orgOf(ctx), ctx.params.id, ctx.query)),
     /**
      * The answer as newline-delimited JSON (`messageDetails`, `text-delta`s, `finish`), sent as the spec's
-     * `application/octet-stream`. The whole body is written at once: the reply is computed, not generated.
+     * `application/octet-stream`, one line per chunk of a chunked response, as the server streams it.
      */
     sendMessageInAiChat: (ctx) => {
       const reply = chats.askInChat(store, callerOf(ctx).userId, orgOf(ctx), ctx.params.id, ctx.body.query);
-      return { status: 200, raw: Buffer.from(`${chats.replyLines(reply).join('\n')}\n`), contentType: 'application/octet-stream' };
+      const lines = chats.replyLines(reply);
+      return {
+        status: 200,
+        contentType: 'application/octet-stream',
+        stream: (write, _onClose, end) => {
+          for (const line of lines) write(`${line}\n`);
+          end();
+        },
+      };
     },
     getAiChatMessageVotes: (ctx) => ok('getAiChatMessageVotes', chats.listVotes(store, callerOf(ctx).userId, orgOf(ctx), ctx.params.id, ctx.query)),
     voteOnAiChatMessage: (ctx) =>

@@ -12,6 +12,8 @@ import { mockControls } from './controls.js';
 import { cors } from './cors.js';
 import { docsRouter } from './docs.js';
 import { createApiRouter } from './router.js';
+import { start as startSimulation } from '../domain/simulate.js';
+import { stopCampaignRunner } from '../domain/campaign-runner.js';
 
 /** The live parts of a running mock: replaced together by `reset()`. */
 export interface MockRuntime {
@@ -31,6 +33,8 @@ export interface MockRuntime {
   demoToken(): Promise<string>;
   /** Hooks run after every successful write, before its response is sent (state persistence uses this). */
   readonly afterWrite: Array<() => void>;
+  /** Stops background work (--simulate, running campaigns, pending saves). Call it when the server closes. */
+  close(): void;
 }
 
 export type MockServer = Express & { mock: MockRuntime };
@@ -60,6 +64,32 @@ export function createMockServer(partial: Partial<MockOptions> = {}): MockServer
     return { store, tokens };
   };
 
+  // Background writers (--simulate, the campaign runner) change the store outside any request. Their
+  // writes all publish live events; with --state-file they are saved shortly after (coalesced), while
+  // writes made through the API are saved before their 2xx (the afterWrite hooks).
+  let stopBackground = () => {};
+  let backgroundStarted = false;
+  const startBackground = (store: Store) => {
+    backgroundStarted = true;
+    const stopSim = options.simulate ? startSimulation(store, options) : () => {};
+    let pending: NodeJS.Timeout | undefined;
+    const unsubscribe = options.stateFile
+      ? store.events.subscribe(() => {
+          pending ??= setTimeout(() => {
+            pending = undefined;
+            for (const hook of afterWrite) hook();
+          }, 250).unref();
+        })
+      : () => {};
+    stopBackground = () => {
+      stopSim();
+      stopCampaignRunner(store);
+      unsubscribe();
+      if (pending) clearTimeout(pending);
+      pending = undefined;
+    };
+  };
+
   const runtime: MockRuntime = {
     options,
     doc,
@@ -71,9 +101,14 @@ export function createMockServer(partial: Partial<MockOptions> = {}): MockServer
     },
     newStore,
     useStore(store) {
+      stopBackground();
       const fresh = build(store);
       runtime.store = fresh.store;
       runtime.tokens = fresh.tokens;
+      startBackground(store);
+    },
+    close() {
+      stopBackground();
     },
     demoToken: () => runtime.tokens.sign(world.demoUserId, world.mainOrganizationId),
     afterWrite,
@@ -86,6 +121,7 @@ export function createMockServer(partial: Partial<MockOptions> = {}): MockServer
     if (saved !== runtime.store) runtime.useStore(saved);
     afterWrite.push(() => saveStateFile(path, runtime.store));
   }
+  if (!backgroundStarted) startBackground(runtime.store);
 
   const app = express() as MockServer;
   app.disable('x-powered-by');

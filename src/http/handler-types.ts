@@ -53,7 +53,13 @@ export interface RequestContext<Op extends OperationId = OperationId> {
 export type Reply =
   | { status: number; body: unknown; headers?: Record<string, string> }
   | { status: number; raw: Buffer; contentType: string; headers?: Record<string, string> }
-  | { status: number; stream: (write: (chunk: string) => boolean, onClose: (fn: () => void) => void) => void; contentType: string; headers?: Record<string, string> };
+  | {
+      status: number;
+      /** Writes the body over time: `write` a chunk, `end` the response (an SSE stream never ends), `onClose` when the client goes. */
+      stream: (write: (chunk: string) => boolean, onClose: (fn: () => void) => void, end: () => void) => void;
+      contentType: string;
+      headers?: Record<string, string>;
+    };
 
 export type Handler<Op extends OperationId = OperationId> = (ctx: RequestContext<Op>) => Reply | Promise<Reply>;
 

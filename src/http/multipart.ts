@@ -24,6 +24,8 @@ export function readMultipart(req: Request, maxFileBytes: number): Promise<Multi
     parser.on('file', (field, stream, info) => {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
+      // A form cut off mid-file errors on the file stream as well as on the parser: handled there.
+      stream.on('error', () => {});
       stream.on('limit', () => {
         failed = new ApiError(413, `file '${info.filename}' is larger than the ${maxFileBytes} bytes this server accepts`);
       });

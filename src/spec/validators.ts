@@ -34,12 +34,15 @@ export function createValidators(doc: OpenApiDocument): SpecValidators {
   const strictAjv: Ajv2020 = createAjv(doc);
   const coercingAjv: Ajv2020 = createAjv(doc, { coerceTypes: true });
   const cache = new Map<string, ValidateFunction>();
+  // The shared error responses are the same schema objects under every operation: compile each once.
+  const bySchema = new WeakMap<JsonSchema, ValidateFunction>();
   const compile = (ajv: Ajv2020, key: string, schema: JsonSchema): ValidateFunction => {
-    let fn = cache.get(key);
+    let fn = cache.get(key) ?? (ajv === strictAjv ? bySchema.get(schema) : undefined);
     if (!fn) {
       fn = ajv.compile(rewriteRefs(schema, SCHEMA_ROOT_ID));
-      cache.set(key, fn);
+      if (ajv === strictAjv) bySchema.set(schema, fn);
     }
+    cache.set(key, fn);
     return fn;
   };
 

@@ -12,6 +12,8 @@ import { DAY, HOUR, MINUTE, iso, monthName } from './time.js';
 
 interface CampaignIdea {
   readonly name: string;
+  /** How customers refer to it in a sentence ("the {topic}"). */
+  readonly topic: string;
   readonly template: string;
   readonly description: string;
   /** Value for the template's `{{2}}` parameter, when it is static. */
@@ -19,24 +21,24 @@ interface CampaignIdea {
 }
 
 const STORE_IDEAS: readonly CampaignIdea[] = [
-  { name: 'Weekend Flash Sale', template: 'seasonal_sale', description: 'Two-day sale on best sellers.', param2: 'Weekend Flash Sale' },
-  { name: 'Abandoned Cart Nudge', template: 'cart_reminder', description: 'Reminder with a small discount for shoppers who left items behind.' },
-  { name: 'New Arrivals Drop', template: 'new_arrivals', description: 'Announces this month’s new products.', param2: 'new arrivals' },
-  { name: 'Customer Feedback Survey', template: 'feedback_request', description: 'Asks recent buyers to rate their order.' },
-  { name: 'Festive Season Offers', template: 'seasonal_sale', description: 'Festive discounts across home and kitchen.', param2: 'Festive Season Sale' },
-  { name: 'Winter Collection Launch', template: 'new_arrivals', description: 'Blankets, lamps and cosy home picks.', param2: 'winter collection' },
-  { name: 'Clearance Sale', template: 'seasonal_sale', description: 'Last units of discontinued products.', param2: 'Clearance Sale' },
-  { name: 'VIP Early Access', template: 'seasonal_sale', description: 'Early sale access for gold-tier customers.', param2: 'VIP Early Access' },
-  { name: 'Free Shipping Week', template: 'seasonal_sale', description: 'No minimum order for free delivery this week.', param2: 'Free Shipping Week' },
-  { name: 'Order Review Request', template: 'feedback_request', description: 'Review request two weeks after delivery.' },
-  { name: 'Black Friday Preview', template: 'seasonal_sale', description: 'Sneak peek of Black Friday deals.', param2: 'Black Friday Preview' },
+  { name: 'Weekend Flash Sale', topic: 'weekend flash sale', template: 'seasonal_sale', description: 'Two-day sale on best sellers.', param2: 'Weekend Flash Sale' },
+  { name: 'Abandoned Cart Nudge', topic: 'cart discount', template: 'cart_reminder', description: 'Reminder with a small discount for shoppers who left items behind.' },
+  { name: 'New Arrivals Drop', topic: 'new arrivals offer', template: 'new_arrivals', description: 'Announces this month’s new products.', param2: 'new arrivals' },
+  { name: 'Customer Feedback Survey', topic: 'feedback survey', template: 'feedback_request', description: 'Asks recent buyers to rate their order.' },
+  { name: 'Festive Season Offers', topic: 'festive sale', template: 'seasonal_sale', description: 'Festive discounts across home and kitchen.', param2: 'Festive Season Sale' },
+  { name: 'Winter Collection Launch', topic: 'winter collection offer', template: 'new_arrivals', description: 'Blankets, lamps and cosy home picks.', param2: 'winter collection' },
+  { name: 'Clearance Sale', topic: 'clearance sale', template: 'seasonal_sale', description: 'Last units of discontinued products.', param2: 'Clearance Sale' },
+  { name: 'VIP Early Access', topic: 'VIP early access sale', template: 'seasonal_sale', description: 'Early sale access for gold-tier customers.', param2: 'VIP Early Access' },
+  { name: 'Free Shipping Week', topic: 'free shipping week', template: 'seasonal_sale', description: 'No minimum order for free delivery this week.', param2: 'Free Shipping Week' },
+  { name: 'Order Review Request', topic: 'review request', template: 'feedback_request', description: 'Review request two weeks after delivery.' },
+  { name: 'Black Friday Preview', topic: 'Black Friday preview', template: 'seasonal_sale', description: 'Sneak peek of Black Friday deals.', param2: 'Black Friday Preview' },
 ];
 
 const CLINIC_IDEAS: readonly CampaignIdea[] = [
-  { name: 'Flu Shot Reminder', template: 'health_checkup_campaign', description: 'Seasonal vaccination reminder.', param2: 'flu vaccination week' },
-  { name: 'Annual Check-up Drive', template: 'health_checkup_campaign', description: 'Discounted full-body check-ups.', param2: 'Annual Check-up Drive' },
-  { name: 'Appointment Reminders', template: 'appointment_reminder', description: 'Day-before reminders.' },
-  { name: 'Paediatrics Open Day', template: 'health_checkup_campaign', description: 'Free consultations for children.', param2: 'Paediatrics Open Day' },
+  { name: 'Flu Shot Reminder', topic: 'flu shot drive', template: 'health_checkup_campaign', description: 'Seasonal vaccination reminder.', param2: 'flu vaccination week' },
+  { name: 'Annual Check-up Drive', topic: 'check-up offer', template: 'health_checkup_campaign', description: 'Discounted full-body check-ups.', param2: 'Annual Check-up Drive' },
+  { name: 'Appointment Reminders', topic: 'appointment reminder', template: 'appointment_reminder', description: 'Day-before reminders.' },
+  { name: 'Paediatrics Open Day', topic: 'paediatrics open day', template: 'health_checkup_campaign', description: 'Free consultations for children.', param2: 'Paediatrics Open Day' },
 ];
 
 /** Every status once (when there are enough campaigns), then a realistic mix. */
@@ -51,6 +53,10 @@ const STATUS_MIX: readonly (readonly [CampaignStatus, number])[] = [
 
 export interface CampaignDraft {
   readonly record: CampaignRecord;
+  /** Name of the template the campaign sends. */
+  readonly templateName: string;
+  /** How customers refer to the campaign in a sentence ("the weekend flash sale"). */
+  readonly topic: string;
   /** Lists of the campaign (indices into the org's list drafts). */
   readonly lists: readonly ListDraft[];
   /** When sending started, for campaigns that sent anything. */
@@ -176,7 +182,7 @@ export function buildCampaigns(ctx: BuildContext, input: CampaignInputs): Campai
       messagesRead: read,
       messagesErrored: errored,
     };
-    out.push({ record, lists, sentMs });
+    out.push({ record, templateName: idea.template, topic: idea.topic, lists, sentMs });
   });
   out.sort((a, b) => Date.parse(a.record.createdAt) - Date.parse(b.record.createdAt));
   return out;

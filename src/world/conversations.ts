@@ -108,8 +108,9 @@ export function buildConversations(ctx: BuildContext, gens: ThreadGenerators, ta
     let contact = -1;
     let campaign = -1;
     let start = 0;
-    if (scenario.campaign === true && eligibleCampaigns.length > 0) {
-      const candidate = pick(f, eligibleCampaigns);
+    const answerable = scenario.campaign === true ? eligibleCampaigns.filter((c) => scenario.campaignTemplates?.includes(c.templateName) ?? true) : [];
+    if (answerable.length > 0) {
+      const candidate = pick(f, answerable);
       const list = pick(f, candidate.lists.filter((l) => l.members.length > 0));
       contact = withRoom(list.members, list.members.length);
       if (contact >= 0) {
@@ -223,7 +224,7 @@ export function buildConversations(ctx: BuildContext, gens: ThreadGenerators, ta
       country,
       city,
       agentFirstName: speaker?.firstName ?? 'Sam',
-      campaignName: campaign?.record.name ?? '',
+      campaignName: campaign?.topic ?? '',
     });
 
     let tagIds: string[] | undefined;

@@ -30,6 +30,7 @@ for (const size of sizes.length > 0 ? sizes : [1000, 100_000]) {
   console.log(
     `size ${size}: createWorld ${ms.toFixed(0)} ms wall (${cpuMs.toFixed(0)} ms CPU), retained heap ${retained.toFixed(1)} MB, ` +
       `${world.contacts.length} contacts, ${world.conversations.length} conversations, ${totalMessages} messages (counted, not rendered), ` +
-      `threadOf ≈ ${(threadMs * 1000).toFixed(0)} µs per thread (${messages} messages rendered), first=${first?.uniqueId ?? '-'}`,
+      `threadOf ≈ ${(threadMs * 1000).toFixed(0)} µs per thread (${messages} messages rendered), ` +
+      `peak RSS so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, first=${first?.uniqueId ?? '-'}`,
   );
 }

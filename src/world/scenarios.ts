@@ -9,7 +9,8 @@
  * {amount} price with currency · {tracking} tracking number · {carrier} courier ·
  * {date} a date a few days after the conversation started · {day} weekday · {slot_a}/{slot_b} two
  * offered time slots, {time} the one the customer picks (one of them) ·
- * {address}/{city} customer's address · {code}/{discount} coupon · {campaign} campaign name ·
+ * {address}/{city} customer's address · {code}/{discount} coupon ·
+ * {campaign} how the customer names the campaign they answer ("weekend flash sale") ·
  * {ref} refund reference · {color} colour · {qty} bulk quantity · {doctor} doctor's name ·
  * {business_address} the shop's / clinic's street address ·
  * {eta} delivery days · {refund_days} refund delay · {slug} product URL slug.
@@ -55,6 +56,8 @@ export interface Scenario {
   readonly weight: number;
   /** The customer is answering a campaign broadcast: the conversation links the campaign. */
   readonly campaign?: boolean;
+  /** Names of the templates whose broadcasts this script answers (any, when absent). */
+  readonly campaignTemplates?: readonly string[];
   /** Tag labels conversations of this script usually carry. */
   readonly tags: readonly string[];
   /** Completed conversations of this script are closed. */
@@ -331,6 +334,7 @@ const STORE: readonly Scenario[] = [
     business: 'store',
     weight: 9,
     campaign: true,
+    campaignTemplates: ['seasonal_sale', 'new_arrivals', 'cart_reminder'],
     tags: [],
     steps: [
       {
@@ -340,7 +344,7 @@ const STORE: readonly Scenario[] = [
             agent(['Hi {name}! Yes, the offer is valid until {date} and works on the {product} too.', 'Hello {name}, yes it does! The {product} is {amount} with the discount.']),
           ],
           [
-            contact(['Hello! Is the {campaign} offer still valid?', 'Hi, is this offer still on?', 'Shop now'], {
+            contact(['Hello! Is the {campaign} still valid?', 'Hi, is this offer still on?', 'Shop now'], {
               media: { type: 'Image', p: 0.3, captions: ['Is this still valid?', 'Got this yesterday — still on?'] },
             }),
             agent(['Hi {name}! Yes, it runs until {date}. Use code {code} at checkout for {discount} off.', 'Hello {name}, yes — code {code} gives you {discount} off everything until {date}.']),
@@ -360,10 +364,40 @@ const STORE: readonly Scenario[] = [
     ],
   },
   {
+    key: 'feedback_reply',
+    business: 'store',
+    weight: 4,
+    campaign: true,
+    campaignTemplates: ['feedback_request'],
+    tags: ['Feedback'],
+    steps: [
+      {
+        oneOf: [
+          [
+            contact(['Loved it', 'Loved it! The {product} is perfect.', '5 stars ⭐⭐⭐⭐⭐']),
+            agent(['Thank you so much, {name}! That means a lot to the team 😊', 'Yay, glad you love it! If you have a minute, a review helps us a lot: https://{website}/reviews'], { react: 0.3 }),
+          ],
+          [
+            contact(['It was okay', 'It was okay. Delivery took longer than expected.']),
+            agent(['Thanks for the honest feedback, {name}. What could we have done better?', 'Sorry it took a while! We are adding more couriers in {city} to speed things up.']),
+            contact(['Maybe just keep me updated when there are delays.', 'Faster delivery would be nice, the product itself is fine.'], { p: 0.6 }),
+          ],
+          [
+            contact(['Not happy', 'Not happy. The {product} stopped working after a week.']),
+            agent(["I'm really sorry to hear that, {name}. Could you tell me what went wrong? I'd like to make it right.", 'Sorry about that! Please send me your order number and a photo, and we will replace it.']),
+            contact(['It is order {order}.', "It doesn't charge anymore."], { media: { type: 'Image', p: 0.4, captions: ['This is what happens', ''] } }),
+            agent(['Thanks. A replacement is on its way, no need to send the old one back.', "I've arranged a free replacement, tracking {tracking} with {carrier}."], { react: 0.3 }),
+          ],
+        ],
+      },
+    ],
+  },
+  {
     key: 'opt_out',
     business: 'store',
     weight: 3,
     campaign: true,
+    campaignTemplates: ['seasonal_sale', 'new_arrivals', 'cart_reminder', 'feedback_request'],
     closes: true,
     optOut: true,
     tags: [],
@@ -595,8 +629,12 @@ const CLINIC: readonly Scenario[] = [
     tags: ['Follow-up'],
     steps: [
       contact(['Hi, I need to reschedule my appointment for tomorrow.', 'Hello, something came up at work. Can I move my appointment to another day?', 'Hi, I can’t make it to my appointment this week. Can we change it?']),
-      agent(['No problem, {name}. We have {day} at {slot_a} or {slot_b}.', 'Sure! Would {day} at {time} work?']),
-      contact(['{time} is good.', 'Yes, that works.']),
+      {
+        oneOf: [
+          [agent(['No problem, {name}. We have {day} at {slot_a} or {slot_b}.']), contact(['{time} is good.', '{time} please.'])],
+          [agent(['Sure! Would {day} at {time} work?']), contact(['Yes, that works.', 'Perfect, thank you.'])],
+        ],
+      },
       agent(['Done, your new appointment is on {day} at {time}.'], { react: 0.3 }),
       contact(['Thanks 🙏', 'Thank you!'], { p: 0.6 }),
     ],
@@ -670,12 +708,13 @@ const CLINIC: readonly Scenario[] = [
     business: 'clinic',
     weight: 8,
     campaign: true,
+    campaignTemplates: ['health_checkup_campaign'],
     tags: [],
     steps: [
       {
         oneOf: [
           [contact(['Hi, I got your message about the {campaign}. Can I book for {day}?', 'Book a slot']), agent(['Hi {name}! Yes, we have {slot_a} or {slot_b} on {day}.'])],
-          [contact(['Hello, is the {campaign} offer still on?']), agent(['Yes, it runs until {date}. We have {slot_a} or {slot_b} on {day} if you would like to come in.'])],
+          [contact(['Hello, is the {campaign} still on?']), agent(['Yes, it runs until {date}. We have {slot_a} or {slot_b} on {day} if you would like to come in.'])],
         ],
       },
       contact(['{time} please.', 'Yes please, {time}.']),
@@ -683,10 +722,36 @@ const CLINIC: readonly Scenario[] = [
     ],
   },
   {
+    key: 'reminder_reply',
+    business: 'clinic',
+    weight: 6,
+    campaign: true,
+    campaignTemplates: ['appointment_reminder'],
+    tags: ['Follow-up'],
+    steps: [
+      {
+        oneOf: [
+          [contact(['Confirm', '1', 'Confirmed, see you tomorrow.']), agent(['Thank you, {name}! See you tomorrow.', 'Great, your appointment is confirmed.'], { p: 0.7, react: 0.3 })],
+          [
+            contact(['Reschedule', '2', 'Can we move it to another day?']),
+            {
+              oneOf: [
+                [agent(['No problem. We have {day} at {slot_a} or {slot_b}.']), contact(['{time} please.', '{time} works for me.'])],
+                [agent(['Sure! Would {day} at {time} work?']), contact(['Yes, that works.'])],
+              ],
+            },
+            agent(['Done, see you on {day} at {time}.'], { react: 0.3 }),
+          ],
+        ],
+      },
+    ],
+  },
+  {
     key: 'opt_out',
     business: 'clinic',
     weight: 3,
     campaign: true,
+    campaignTemplates: ['health_checkup_campaign'],
     closes: true,
     optOut: true,
     tags: [],

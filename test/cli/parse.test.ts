@@ -85,6 +85,10 @@ describe('serve settings', () => {
     });
   });
 
+  it('reads the environment for the serve command too', async () => {
+    expect(await serveSettings(['serve'], { WAPIKIT_MOCK_PORT: '5000', WAPIKIT_MOCK_SEED: '3' })).toMatchObject({ port: 5000, seed: 3, explicit: { seed: true, now: false, size: false } });
+  });
+
   it('lets a flag win over its environment variable', async () => {
     const s = await serveSettings(['--port', '6000', '--seed', '3'], { WAPIKIT_MOCK_PORT: '5000', WAPIKIT_MOCK_SEED: '9' });
     expect(s).toMatchObject({ port: 6000, seed: 3 });

@@ -110,7 +110,7 @@ describe('operations', () => {
 
 describe('schemas', () => {
   it('compiles every component schema with Ajv2020 in strict mode', () => {
-    const ajv = createAjv(doc);
+    const ajv = createAjv(doc, { validateSchema: true });
     for (const name of Object.keys(doc.components.schemas)) {
       expect(() => ajv.compile({ $ref: `https://wapikit-mock.dev/openapi/wapikit.json#/$defs/${name}` }), name).not.toThrow();
     }
@@ -200,5 +200,14 @@ describe('generated types', () => {
     execFileSync(process.execPath, [join(packageRoot(), 'node_modules', 'openapi-typescript', 'bin', 'cli.js'), DEFAULT_SPEC_PATH, '-o', out], { stdio: 'pipe' });
     const committed = readFileSync(join(packageRoot(), 'src', 'generated', 'wapikit.ts'), 'utf8');
     expect(readFileSync(out, 'utf8') === committed, 'src/generated/wapikit.ts is stale: run npm run generate').toBe(true);
+  });
+});
+
+describe('openapi/wapikit.json', () => {
+  it('is the current JSON copy of openapi/wapikit.yaml', async () => {
+    const { parse } = await import('yaml');
+    const yaml = parse(readFileSync(DEFAULT_SPEC_PATH, 'utf8')) as unknown;
+    const json = JSON.parse(readFileSync(join(packageRoot(), 'openapi', 'wapikit.json'), 'utf8')) as unknown;
+    expect(json, 'openapi/wapikit.json is stale: run npm run generate').toEqual(yaml);
   });
 });

@@ -67,7 +67,7 @@ export function listMessages(store: Store, organizationId: string, f: MessageFil
     const bestAt = best ? head(best)?.createdAt : undefined;
     const candidate = convs[next];
     if (candidate && (bestAt === undefined || (order === 'desc' ? key(candidate) >= bestAt : key(candidate) <= bestAt))) {
-      cursors.push({ list: store.messagesOf(candidate.uniqueId).filter(test), i: 0 });
+      cursors.push({ list: filtered ? store.messagesOf(candidate.uniqueId).filter(test) : store.messagesOf(candidate.uniqueId), i: 0 });
       next += 1;
       continue;
     }

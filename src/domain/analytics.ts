@@ -1,7 +1,7 @@
 import type { ConversationState, Store } from '../store/store.js';
 import type { CampaignRecord, MessageStatus } from '../world/model.js';
 import type { Schemas } from './api-types.js';
-import { campaignActivity } from './campaign-runner.js';
+import { campaignActivity, type SendActivity } from './campaign-runner.js';
 import { rejected } from './errors.js';
 import { messageFacts, STATUSES, TYPES, type MessageFacts } from './message-facts.js';
 
@@ -62,14 +62,8 @@ function spanOf(days: Iterable<string>): string[] {
   return out;
 }
 
-/** Something that happened to a campaign's messages at one time. */
-interface CampaignEvent {
-  at: string;
-  sent: number;
-  delivered: number;
-  read: number;
-  failed: number;
-  clicks: number;
+/** Something that happened to a campaign's messages at one time: what the runner sent, plus replies. */
+interface CampaignEvent extends SendActivity {
   replied: number;
 }
 

@@ -101,6 +101,8 @@ export function createMockServer(partial: Partial<MockOptions> = {}): MockServer
     },
     newStore,
     useStore(store) {
+      // Open event streams follow the store being replaced: tell them to reload (and end them).
+      if (store !== runtime.store) runtime.store.events.publish({ type: 'ReloadRequired', data: { isReloadRequired: true } });
       stopBackground();
       const fresh = build(store);
       runtime.store = fresh.store;

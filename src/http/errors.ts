@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly body: unknown,
     readonly headers: Record<string, string> = {},
+    /** A refusal of the mock's own controls (`Prefer`), not of the API: exempt from strict response checks. */
+    readonly fromMockControl = false,
   ) {
     super(typeof body === 'string' ? body : JSON.stringify(body));
     this.name = 'ApiError';
@@ -20,6 +22,8 @@ export const UNAUTHORIZED = 'Unauthorized access';
 export const FORBIDDEN_PERMISSION = 'You are not authorized to access this resource.';
 
 export const badRequest = (message: string) => new ApiError(400, message);
+/** A malformed mock control (`Prefer: code=40`): a 400 even where the operation documents none. */
+export const badControl = (message: string) => new ApiError(400, message, {}, true);
 export const unauthorized = (message: string = UNAUTHORIZED) => new ApiError(401, message);
 export const notFound = (message: string) => new ApiError(404, message);
 export const payloadTooLarge = (limit: number) => new ApiError(413, `request body is larger than the ${limit} bytes this server accepts`);

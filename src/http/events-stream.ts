@@ -29,12 +29,21 @@ export function frameOf(event: LiveEvent): string {
   return `event: ${event.type}\ndata: ${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}\n\n`;
 }
 
-/** Streams a hub's events for one listener: the `connected` frame first, then every event meant for it, until closed. */
+/**
+ * Streams a hub's events for one listener: the `connected` frame first, then every event meant for it, until
+ * closed. `ReloadRequired` (sent when the mock's state is replaced: reset or import) is the last frame: the
+ * stream ends after it, and a client reconnects to follow the new state.
+ */
 export function streamEvents(hub: EventHub, who: Listener) {
-  return (write: (chunk: string) => boolean, onClose: (fn: () => void) => void): void => {
+  return (write: (chunk: string) => boolean, onClose: (fn: () => void) => void, end: () => void): void => {
     write(CONNECTED_FRAME);
     const unsubscribe = hub.subscribe((event) => {
-      if (isFor(event, who)) write(frameOf(event));
+      if (!isFor(event, who)) return;
+      write(frameOf(event));
+      if (event.type === 'ReloadRequired') {
+        unsubscribe();
+        end();
+      }
     });
     onClose(unsubscribe);
   };

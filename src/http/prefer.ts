@@ -1,4 +1,4 @@
-import { badRequest } from './errors.js';
+import { badControl } from './errors.js';
 
 /**
  * The `Prefer` request header's mock controls (RFC 7240 syntax, as Prism reads them):
@@ -26,14 +26,14 @@ export function parsePrefer(header: string | undefined): Preferences {
     const value = rest.join('=').trim().replace(/^"|"$/g, '');
     if (!key) continue;
     if (key === 'code') {
-      if (!/^[1-5]\d\d$/.test(value)) throw badRequest(`Prefer: code must be an HTTP status such as 404 (got '${value}')`);
+      if (!/^[1-5]\d\d$/.test(value)) throw badControl(`Prefer: code must be an HTTP status such as 404 (got '${value}')`);
       out.code = Number(value);
     } else if (key === 'example') {
-      if (!value) throw badRequest('Prefer: example must name an example of the response (got nothing)');
+      if (!value) throw badControl('Prefer: example must name an example of the response (got nothing)');
       out.example = value;
     } else if (key === 'delay') {
       if (!/^\d{1,6}$/.test(value) || Number(value) > MAX_PREFER_DELAY_MS) {
-        throw badRequest(`Prefer: delay must be a whole number of milliseconds from 0 to ${MAX_PREFER_DELAY_MS} (got '${value}')`);
+        throw badControl(`Prefer: delay must be a whole number of milliseconds from 0 to ${MAX_PREFER_DELAY_MS} (got '${value}')`);
       }
       out.delay = Number(value);
     }

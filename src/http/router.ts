@@ -1,7 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { MockOptions } from '../options.js';
 import { responseMedia, successStatus, type OperationInfo, type SpecValidators } from '../spec/index.js';
-import { ApiError, badRequest, errorReply, FORBIDDEN_PERMISSION, invalid, unauthorized } from './errors.js';
+import { ApiError, badControl, badRequest, errorReply, FORBIDDEN_PERMISSION, invalid, unauthorized } from './errors.js';
 import type { Caller, HandlerTable, Reply, RequestContext } from './handler-types.js';
 import { readMultipart } from './multipart.js';
 import { parsePrefer } from './prefer.js';
@@ -41,7 +41,7 @@ function exampleReply(op: OperationInfo, status: number, name?: string): Reply |
   const [contentType, m] = media;
   const examples = m.examples ?? {};
   const picked = name ? examples[name] : Object.values(examples)[0];
-  if (name && !picked) throw badRequest(`Prefer: example=${name} is not an example of ${op.operationId} ${status} (examples: ${Object.keys(examples).join(', ') || 'none'})`);
+  if (name && !picked) throw badControl(`Prefer: example=${name} is not an example of ${op.operationId} ${status} (examples: ${Object.keys(examples).join(', ') || 'none'})`);
   if (!picked) return undefined;
   if (!contentType.includes('json')) return undefined;
   const reply: Reply = { status, body: picked.value };
@@ -100,7 +100,7 @@ export function createApiRouter(deps: RouterDeps): Router {
     return { params, query, body, files, fields };
   }
 
-  function send(res: Response, op: OperationInfo, reply: Reply): void {
+  function send(res: Response, op: OperationInfo, reply: Reply, checked = true): void {
     for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
     if ('stream' in reply) {
       res.status(reply.status);
@@ -118,7 +118,7 @@ export function createApiRouter(deps: RouterDeps): Router {
       return;
     }
     let { status, body } = reply;
-    if (options.strictResponses) {
+    if (options.strictResponses && checked) {
       const problems = validators.response(op, status, 'application/json', body);
       if (problems.length) {
         status = 500;
@@ -153,10 +153,10 @@ export function createApiRouter(deps: RouterDeps): Router {
         }
         if (prefer.code !== undefined && prefer.code !== successStatus(op)) {
           if (!op.responses.has(prefer.code)) {
-            throw badRequest(`Prefer: code=${prefer.code} is not documented for ${op.operationId} (documented: ${[...op.responses.keys()].join(', ')})`);
+            throw badControl(`Prefer: code=${prefer.code} is not documented for ${op.operationId} (documented: ${[...op.responses.keys()].join(', ')})`);
           }
           const reply = exampleReply(op, prefer.code, prefer.example);
-          if (!reply) throw badRequest(`Prefer: code=${prefer.code} has no example to send for ${op.operationId}`);
+          if (!reply) throw badControl(`Prefer: code=${prefer.code} has no example to send for ${op.operationId}`);
           send(res, op, reply);
           return;
         }
@@ -174,7 +174,7 @@ export function createApiRouter(deps: RouterDeps): Router {
           // The named example instead of the handler's answer: nothing is read or written.
           const status = successStatus(op);
           const reply = exampleReply(op, status, prefer.example);
-          if (!reply) throw badRequest(`Prefer: example=${prefer.example}: ${op.operationId} ${status} has no JSON example to send`);
+          if (!reply) throw badControl(`Prefer: example=${prefer.example}: ${op.operationId} ${status} has no JSON example to send`);
           send(res, op, reply);
           return;
         }
@@ -187,11 +187,12 @@ export function createApiRouter(deps: RouterDeps): Router {
         send(res, op, reply);
       } catch (err) {
         const { status, body, headers } = errorReply(err);
+        const checked = !(err instanceof ApiError && err.fromMockControl);
         if (res.headersSent) {
           res.end();
           return;
         }
-        send(res, op, { status, body, headers });
+        send(res, op, { status, body, headers }, checked);
       }
     };
   }

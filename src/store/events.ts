@@ -1,5 +1,5 @@
 /** Live events, as `GET /events` streams them. Routing follows the real server: by organization, by user, or to everyone. */
-export type EventType = 'NewMessage' | 'NewConversation' | 'ChatAssignment' | 'ChatUnAssignment' | 'CampaignProgress';
+export type EventType = 'NewMessage' | 'NewConversation' | 'ChatAssignment' | 'ChatUnAssignment' | 'CampaignProgress' | 'ReloadRequired';
 
 export interface LiveEvent {
   type: EventType;

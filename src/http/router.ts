@@ -82,10 +82,11 @@ export function createApiRouter(deps: RouterDeps): Router {
     if (content['multipart/form-data']) {
       if (!req.is('multipart/form-data')) throw badRequest(`request body must be multipart/form-data (got ${req.get('content-type') ?? 'no content type'})`);
       ({ files, fields } = await readMultipart(req, MAX_UPLOAD_BYTES));
-      const required = (content['multipart/form-data'].schema?.required as string[] | undefined) ?? [];
-      for (const name of required) {
-        if (!files.some((f) => f.field === name) && !(name in fields)) throw badRequest(`form field '${name}' is required`);
-      }
+      // The form as the spec's schema sees it: text fields as they came, a file part as its name.
+      const form: Record<string, unknown> = { ...fields };
+      for (const f of files) form[f.field] = f.fileName;
+      const formProblems = validators.body(op, 'multipart/form-data', form);
+      if (formProblems.length) throw invalid(formProblems);
     } else if (content['application/json']) {
       const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
       if (hasBody && !req.is('application/json') && !req.is('+json')) {

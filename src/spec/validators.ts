@@ -67,7 +67,8 @@ export function createValidators(doc: OpenApiDocument): SpecValidators {
       if (!media?.schema) return [];
       const fn = compile(strictAjv, `${op.operationId}:body:${contentType}`, media.schema);
       if (fn(body)) return [];
-      return describeErrors(fn.errors, body, (pointer) => (pointer ? `request body field '${dotted(pointer)}'` : 'request body'));
+      const field = contentType.startsWith('multipart/') ? 'form field' : 'request body field';
+      return describeErrors(fn.errors, body, (pointer) => (pointer ? `${field} '${dotted(pointer)}'` : 'request body'));
     },
 
     response(op, status, contentType, body) {

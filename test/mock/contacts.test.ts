@@ -242,7 +242,7 @@ describe('POST /contacts/bulk-import', () => {
     ['a file with only a header', 'name,phone,attributes\n', {}, "form field 'file' must be a CSV file with a header row and at least one contact (columns: name, phone, attributes)"],
     ['a file whose rows are all bad', 'name,phone\nX,99912345678\nY,\n', {}, "form field 'file' has no valid contact row: line 2: '99912345678' is not a valid phone number: its country calling code is unknown; line 3: phone is missing"],
     ['an unclosed quote', 'name,phone\n"Eve,+14155550903\n', {}, "form field 'file': the quoted field that starts on line 2 is never closed"],
-    ['a two-character delimiter', 'name,phone\nEve,+14155550903\n', { delimiter: '::' }, "form field 'delimiter' must be exactly one character other than a quote or a line break (got '::')"],
+    ['a two-character delimiter', 'name,phone\nEve,+14155550903\n', { delimiter: '::' }, "form field 'delimiter' must be a string matching ^[^\"\\r\\n]$ (got '::')"],
     ['listIds that is not JSON', 'name,phone\nEve,+14155550903\n', { listIds: 'abc' }, `form field 'listIds' must be a JSON array of list ids, e.g. ["<uuid>"] (got 'abc')`],
     ['an unknown list', 'name,phone\nEve,+14155550903\n', { listIds: '["6f1d2c3b-4a59-4e68-8f77-a1b2c3d4e5f6"]' }, "form field 'listIds' item 0 must be the id of a contact list of this organization (got '6f1d2c3b-4a59-4e68-8f77-a1b2c3d4e5f6')"],
   ])('rejects %s with a 400, importing nothing', async (_name, csv, fields, message) => {

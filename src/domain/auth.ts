@@ -22,15 +22,8 @@ function taken(store: Store, email: string, username: string): boolean {
   return false;
 }
 
-function requireFields(body: { username: string; name: string; password: string }): void {
-  for (const field of ['username', 'name', 'password'] as const) {
-    if (!body[field].trim()) throw rejected(`request body field '${field}' must not be empty`);
-  }
-}
-
 /** `POST /auth/register`: remembers the sign-up until its code is confirmed. */
 export function register(store: Store, body: Schemas['RegisterRequestBodySchema']): void {
-  requireFields(body);
   if (taken(store, body.email, body.username)) throw rejected('Email or username already exists');
   store.pendingRegistrations.set(key(body.email), { email: key(body.email), username: body.username.trim(), requestedAt: store.now() });
 }
@@ -43,7 +36,6 @@ export function register(store: Store, body: Schemas['RegisterRequestBodySchema'
 export function verifyEmail(store: Store, body: Schemas['VerifyOtpRequestBodySchema']): UserRecord {
   const pending = store.pendingRegistrations.get(key(body.email));
   if (body.otp !== OTP || !pending) throw rejected('Invalid OTP.');
-  requireFields(body);
   if ([...store.users.values()].some((u) => u.email.toLowerCase() === key(body.email))) throw rejected('User already exists');
   if (taken(store, body.email, body.username)) throw rejected('Email or username already exists');
   const user: Mutable<UserRecord> = {

@@ -26,6 +26,11 @@ function valueAt(root: unknown, pointer: string): unknown {
   return cur;
 }
 
+/** Plain words for patterns the spec uses for a common meaning. */
+const KNOWN_PATTERNS: Record<string, string> = {
+  '\\S': 'a non-blank string',
+};
+
 const article = (t: string) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
 
 function expectation(e: ErrorObject): string {
@@ -39,7 +44,7 @@ function expectation(e: ErrorObject): string {
     case 'exclusiveMaximum': return `less than ${String(p.limit)}`;
     case 'enum': return `one of ${(p.allowedValues as unknown[]).map(String).join(', ')}`;
     case 'const': return `'${String(p.allowedValue)}'`;
-    case 'pattern': return `a string matching ${String(p.pattern)}`;
+    case 'pattern': return KNOWN_PATTERNS[String(p.pattern)] ?? `a string matching ${String(p.pattern)}`;
     case 'minLength': return `at least ${String(p.limit)} characters long`;
     case 'maxLength': return `at most ${String(p.limit)} characters long`;
     case 'minItems': return `a list of at least ${String(p.limit)} items`;

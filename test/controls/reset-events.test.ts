@@ -1,12 +1,8 @@
 import { decode } from '@msgpack/msgpack';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startMock, type TestMock } from '../support/mock-client.js';
+import { expect, it } from 'vitest';
+import { useMock } from '../support/mock-client.js';
 
-let mock: TestMock;
-beforeAll(async () => {
-  mock = await startMock();
-});
-afterAll(() => mock.close());
+const mock = useMock();
 
 it('tells open event streams to reload when the state is reset, then ends them', async () => {
   const res = await fetch(`${mock.url}/api/events?token=${mock.token}`);

@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMock, type TestMock } from '../support/mock-client.js';
+import { describe, expect, it } from 'vitest';
+import { useMock } from '../support/mock-client.js';
 
-let mock: TestMock;
-beforeAll(async () => {
-  mock = await startMock({ token: 'fixed-dev-token' });
-});
-afterAll(() => mock.close());
+const mock = useMock({ token: 'fixed-dev-token' });
 
 const LIST = '/conversations?page=1&per_page=5';
 

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { account, logIn, signUp } from '../support/account-flows.js';
-import { startMock, type TestMock } from '../support/mock-client.js';
+import { useMock, type TestMock } from '../support/mock-client.js';
 
 interface ChatMessage {
   uniqueId: string;
@@ -11,12 +11,7 @@ interface ChatMessage {
 
 type Line = { type: 'messageDetails'; userMessage: ChatMessage; aiMessage: ChatMessage } | { type: 'text-delta'; content: string } | { type: 'finish'; finishReason: string };
 
-let mock: TestMock;
-beforeAll(async () => {
-  mock = await startMock();
-});
-beforeEach(() => mock.app.mock.reset());
-afterAll(() => mock.close());
+const mock = useMock({}, { resetEach: true });
 
 async function chats(token = mock.token): Promise<Array<{ uniqueId: string; title: string }>> {
   const r = await mock.call('GET', '/ai/chats?page=1&per_page=50', { token });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMock, type TestMock } from '../support/mock-client.js';
+import { describe, expect, it } from 'vitest';
+import { useMock } from '../support/mock-client.js';
 
 interface Conv {
   uniqueId: string;
@@ -34,11 +34,7 @@ interface CampaignAnalytics {
   messageAnalytics: Array<{ date: string; sent: number; delivered: number; read: number; replied: number }>;
 }
 
-let mock: TestMock;
-beforeAll(async () => {
-  mock = await startMock();
-});
-afterAll(() => mock.close());
+const mock = useMock();
 
 async function everything<T>(path: string, key: string, perPage = 50): Promise<T[]> {
   const out: T[] = [];

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMock, type TestMock } from '../support/mock-client.js';
+import { describe, expect, it } from 'vitest';
+import { useMock } from '../support/mock-client.js';
 
 /**
  * A deleted contact takes its conversations and their messages with it (the real database cascades):
@@ -15,11 +15,7 @@ interface Conv {
 }
 type Total = { paginationMeta: { total: number } };
 
-let mock: TestMock;
-beforeAll(async () => {
-  mock = await startMock();
-});
-afterAll(() => mock.close());
+const mock = useMock();
 
 const ALL_TIME = 'from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z';
 const total = async (path: string) => (await mock.call<Total>('GET', `${path}${path.includes('?') ? '&' : '?'}page=1&per_page=1`)).body.paginationMeta.total;

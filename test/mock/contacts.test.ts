@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMock, type TestMock } from '../support/mock-client.js';
+import { describe, expect, it } from 'vitest';
+import { useMock } from '../support/mock-client.js';
 
 interface ApiList {
   uniqueId: string;
@@ -21,11 +21,7 @@ interface Page {
   paginationMeta: { page: number; per_page: number; total: number };
 }
 
-let mock: TestMock;
-beforeAll(async () => {
-  mock = await startMock();
-});
-afterAll(() => mock.close());
+const mock = useMock();
 
 const newContact = (phone: string, extra: Record<string, unknown> = {}) => ({ name: 'Test Person', phone, status: 'Active', attributes: {}, listsIds: [], ...extra });
 

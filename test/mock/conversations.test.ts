@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMock, type TestMock } from '../support/mock-client.js';
+import { describe, expect, it } from 'vitest';
+import { useMock } from '../support/mock-client.js';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -16,11 +16,7 @@ interface Conv {
   assignedTo?: { uniqueId: string };
 }
 
-let mock: TestMock;
-beforeAll(async () => {
-  mock = await startMock();
-});
-afterAll(() => mock.close());
+const mock = useMock();
 
 async function firstPage(query = 'page=1&per_page=50'): Promise<Conv[]> {
   const r = await mock.call<{ conversations: Conv[] }>('GET', `/conversations?${query}`);

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startMock, type TestMock } from '../support/mock-client.js';
+import { describe, expect, it } from 'vitest';
+import { useMock } from '../support/mock-client.js';
 
 interface Doc {
   uniqueId: string;
@@ -11,12 +11,7 @@ interface Doc {
   updatedAt: string;
 }
 
-let mock: TestMock;
-beforeAll(async () => {
-  mock = await startMock();
-});
-beforeEach(() => mock.app.mock.reset());
-afterAll(() => mock.close());
+const mock = useMock({}, { resetEach: true });
 
 async function allDocs(order = 'desc'): Promise<Doc[]> {
   const r = await mock.call<{ documents: Doc[]; paginationMeta: { total: number } }>('GET', `/knowledge-base?page=1&per_page=100&order=${order}`);

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMock, type TestMock } from '../support/mock-client.js';
+import { describe, expect, it } from 'vitest';
+import { useMock } from '../support/mock-client.js';
 
 interface ApiList {
   uniqueId: string;
@@ -16,11 +16,7 @@ interface ApiCampaign {
   lists: ApiList[];
 }
 
-let mock: TestMock;
-beforeAll(async () => {
-  mock = await startMock();
-});
-afterAll(() => mock.close());
+const mock = useMock();
 
 const UNKNOWN = '6f1d2c3b-4a59-4e68-8f77-a1b2c3d4e5f6';
 

@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { account, logIn, signUp, type Notification } from '../support/account-flows.js';
-import { startMock, type TestMock } from '../support/mock-client.js';
+import { useMock } from '../support/mock-client.js';
 
-let mock: TestMock;
-beforeAll(async () => {
-  mock = await startMock();
-});
-beforeEach(() => mock.app.mock.reset());
-afterAll(() => mock.close());
+const mock = useMock({}, { resetEach: true });
 
 const mainOrg = () => mock.app.mock.world.mainOrganizationId;
 

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Server } from 'node:http';
 import { createMockServer, type MockServer } from '../../src/http/create-server.js';
 import type { MockOptions } from '../../src/options.js';
@@ -76,5 +77,36 @@ export async function startMock(options: Partial<MockOptions> = {}): Promise<Tes
       return { status: res.status, headers: res.headers, body: parsed, text, op };
     },
     close: () => new Promise((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
+  };
+}
+
+/**
+ * One mock for a whole test file: started before the first test, closed after the last, and with
+ * `resetEach` put back to the seeded world before every test. The handle it returns reaches the running
+ * mock, so it is used inside tests and hooks only.
+ */
+export function useMock(options: Partial<MockOptions> = {}, { resetEach = false } = {}): TestMock {
+  let current: TestMock | undefined;
+  const running = (): TestMock => {
+    if (!current) throw new Error('useMock: the mock starts in beforeAll; use it inside tests and hooks');
+    return current;
+  };
+  beforeAll(async () => {
+    current = await startMock(options);
+  });
+  if (resetEach) beforeEach(() => running().app.mock.reset());
+  afterAll(() => current?.close());
+  return {
+    get app() {
+      return running().app;
+    },
+    get url() {
+      return running().url;
+    },
+    get token() {
+      return running().token;
+    },
+    call: (method, path, init) => running().call(method, path, init),
+    close: () => running().close(),
   };
 }

@@ -77,7 +77,7 @@ export function selectOperations(ops: OperationInfo[], only: string[]): Set<stri
 }
 
 export function isReadOperation(op: OperationInfo): boolean {
-  return op.method === 'get' && !SIDE_EFFECT_GETS.has(op.operationId);
+  return !op.writes;
 }
 
 function resolveSchema(doc: OpenApiDocument, schema: JsonSchema | undefined): JsonSchema | undefined {

@@ -11,7 +11,7 @@ import type { OutgoingRequest } from './http.js';
 import { negativeCases } from './negative-cases.js';
 import type { Session } from './session.js';
 
-/** GET operations with side effects: never sent in a read-only run. */
+/** Why each GET with side effects (marked `x-wapikit-writes` in the spec) is never sent in a read-only run. */
 export const SIDE_EFFECT_GETS: ReadonlyMap<string, string> = new Map([
   ['regenerateApiKey', 'a GET that replaces the organization API key, which cannot be undone'],
 ]);

@@ -183,8 +183,7 @@ export function createApiRouter(deps: RouterDeps): Router {
         const origin = `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`;
         const ctx = { op, ...input, caller: auth.caller, token: auth.token, origin } as RequestContext;
         const reply = await handler(ctx);
-        // regenerateApiKey is the one GET that writes (it replaces the stored key).
-        if ((op.method !== 'get' || op.operationId === 'regenerateApiKey') && reply.status < 300) deps.afterWrite?.(op);
+        if (op.writes && reply.status < 300) deps.afterWrite?.(op);
         send(res, op, reply);
       } catch (err) {
         const { status, body, headers } = errorReply(err);

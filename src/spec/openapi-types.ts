@@ -36,6 +36,7 @@ export interface OperationObject {
   'x-wapikit-source'?: 'docs';
   'x-wapikit-permissions'?: string[];
   'x-wapikit-rate-limit'?: { requests: number; windowSeconds: number };
+  'x-wapikit-writes'?: boolean;
 }
 
 export const HTTP_METHODS = ['get', 'post', 'put', 'delete', 'patch', 'head', 'options'] as const;

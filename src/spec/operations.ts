@@ -21,6 +21,8 @@ export interface OperationInfo {
   permissions: string[];
   rateLimit?: { requests: number; windowSeconds: number };
   fromDocs: boolean;
+  /** Changes state: every non-GET, and a GET marked `x-wapikit-writes`. */
+  writes: boolean;
 }
 
 function resolveResponse(doc: OpenApiDocument, r: ResponseObject | { $ref: string }): ResponseObject {
@@ -68,6 +70,7 @@ export function listOperations(doc: OpenApiDocument): OperationInfo[] {
         permissions: op['x-wapikit-permissions'] ?? [],
         rateLimit: op['x-wapikit-rate-limit'],
         fromDocs: op['x-wapikit-source'] === 'docs',
+        writes: method !== 'get' || op['x-wapikit-writes'] === true,
       });
     }
   }

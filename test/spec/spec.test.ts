@@ -97,6 +97,11 @@ describe('operations', () => {
     expect(doc.components.securitySchemes?.accessToken).toMatchObject({ type: 'apiKey', in: 'header', name: 'x-access-token' });
   });
 
+  it('marks the GETs that change state, and only those', () => {
+    expect(ops.filter((o) => o.method === 'get' && o.writes).map((o) => o.operationId)).toEqual(['regenerateApiKey']);
+    expect(ops.filter((o) => o.method !== 'get').every((o) => o.writes)).toBe(true);
+  });
+
   it.each([
     ['getContacts', 50],
     ['getConversations', 50],

@@ -1,16 +1,18 @@
 /**
  * `npm run bench`: wapikit-mock against Prism (static and dynamic) and a bare node:http server that replays
- * the mock's own bytes; cold start and memory; scale (world size 1,000 → 100,000); a 200,000-request soak.
+ * the mock's own bytes; cold start and memory; scale (world size 1,000 → 100,000); a 200,000-request soak;
+ * CSV imports of 3,000 and 50,000 contacts with the health check polled meanwhile.
  * Writes bench/RESULTS.md and prints it. Not a test: nothing here runs in `npm test`.
  *
  *   npm run bench                       # everything (~6 minutes on 2 cores)
- *   npm run bench -- --seconds 3 --soak 20000 --sizes 1000,10000 --sections throughput,scale,soak
+ *   npm run bench -- --seconds 3 --soak 20000 --sizes 1000,10000 --sections throughput,scale,soak,import
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { importBench } from './import.js';
 import type { LoadJob, LoadRequest, LoadResult } from './load.js';
 import { treeRssMb } from './proc.js';
 import { renderResults, type EndpointKey, type Results, type ScaleRow, type ServerKey } from './report.js';
@@ -23,7 +25,8 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '10' },
     soak: { type: 'string', default: '200000' },
     sizes: { type: 'string', default: '1000,10000,100000' },
-    sections: { type: 'string', default: 'throughput,scale,soak' },
+    sections: { type: 'string', default: 'throughput,scale,soak,import' },
+    'import-rows': { type: 'string', default: '3000,50000' },
     servers: { type: 'string', default: 'mock,cli,bare,prismStatic,prismDynamic' },
     'no-build': { type: 'boolean', default: false },
     out: { type: 'string', default: join(ROOT, 'bench/RESULTS.md') },
@@ -210,6 +213,19 @@ async function soak(results: Results): Promise<void> {
   }
 }
 
+/** CSV imports of growing size into the same two lists of one mock, the health check polled during each. */
+async function imports(results: Results): Promise<void> {
+  const server = await startServer(serverSpecs(SPEC, LIST).mock());
+  try {
+    results.imports = await importBench(server.origin, server.base, tokenOf(server), args['import-rows'].split(',').map(Number));
+    for (const r of results.imports) {
+      log(`import ${r.rows} rows: ${r.status} in ${r.ms} ms (${r.rowsPerSecond} rows/s); ${r.healthChecks} health checks meanwhile, worst ${r.worstHealthMs} ms`);
+    }
+  } finally {
+    await stopServer(server);
+  }
+}
+
 async function main(): Promise<void> {
   if (!args['no-build']) {
     log('building dist/ (npm run build)');
@@ -238,6 +254,7 @@ async function main(): Promise<void> {
   }
   if (SECTIONS.has('scale')) await scale(results);
   if (SECTIONS.has('soak')) await soak(results);
+  if (SECTIONS.has('import')) await imports(results);
   const markdown = renderResults(results);
   writeFileSync(args.out, markdown);
   process.stdout.write(markdown);

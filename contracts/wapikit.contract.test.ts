@@ -7,7 +7,7 @@
  *
  * Environment: WAPIKIT_BASE_URL, WAPIKIT_TOKEN or WAPIKIT_USERNAME + WAPIKIT_PASSWORD, WAPIKIT_ALLOW_WRITES=1,
  * WAPIKIT_ONLY (comma list of tags or operationIds), WAPIKIT_TARGET_PROFILE (wapikit | generic),
- * WAPIKIT_TIMEOUT_MS. An operation the run did not exercise is reported as skipped with the reason; checks
+ * WAPIKIT_TIMEOUT_MS, WAPIKIT_MAX_RESPONSE_BYTES, WAPIKIT_ANONYMOUS=1. An operation the run did not exercise is reported as skipped with the reason; checks
  * skipped inside an exercised operation are attached to its test as annotations.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,8 @@ beforeAll(async () => {
     only: nonEmpty(env.WAPIKIT_ONLY)?.split(','),
     profile: nonEmpty(env.WAPIKIT_TARGET_PROFILE) as TargetProfile | undefined,
     timeoutMs: nonEmpty(env.WAPIKIT_TIMEOUT_MS) ? Number(env.WAPIKIT_TIMEOUT_MS) : undefined,
+    maxResponseBytes: nonEmpty(env.WAPIKIT_MAX_RESPONSE_BYTES) ? Number(env.WAPIKIT_MAX_RESPONSE_BYTES) : undefined,
+    anonymous: ['1', 'true', 'yes'].includes((env.WAPIKIT_ANONYMOUS ?? '').toLowerCase()),
   });
 }, 600_000);
 

@@ -26,6 +26,11 @@ export interface MockOptions {
   failRate: number;
   /** CORS: `*` echoes any request origin (as the real server does); otherwise only this origin is allowed. */
   corsOrigin: string;
+  /**
+   * Host names `/__mock` answers to besides loopback names (localhost, *.localhost, 127.0.0.0/8, ::1); `'*'` for any.
+   * Other `Host`s are refused (DNS rebinding). The CLI passes `['*']` when --host is not a loopback address.
+   */
+  controlHosts: readonly string[];
   /** Let customers write in on their own (new messages and conversations every few seconds). */
   simulate: boolean;
   /** Mean interval between simulated customer messages, in milliseconds. */
@@ -37,12 +42,22 @@ export interface MockOptions {
   /** Largest accepted request body. */
   bodyLimitBytes: number;
   /**
+   * Largest unsent backlog of a streamed response (live events, AI chat replies), in bytes: a client that does
+   * not read and falls this far behind is disconnected, and what was queued for it is freed.
+   */
+  streamBacklogBytes: number;
+  /**
    * Where time comes from for writes (a sent message's createdAt). Defaults to a clock that starts at `now`
    * and advances one second per reading, so a scripted sequence of calls is repeatable. The CLI passes the wall clock.
    */
   clock: (() => Date) | undefined;
   /** Path to the OpenAPI document; the bundled openapi/wapikit.yaml by default. */
   specPath: string | undefined;
+  /**
+   * Where an unexpected error (a bug answered with a 500) is reported, once per error: a few lines naming the
+   * operation, method and path, then the error's stack. Always on, --quiet too. Standard error by default.
+   */
+  errorLog: (report: string) => void;
 }
 
 export const DEFAULT_MOCK_OPTIONS: Readonly<MockOptions> = Object.freeze({
@@ -55,13 +70,18 @@ export const DEFAULT_MOCK_OPTIONS: Readonly<MockOptions> = Object.freeze({
   latency: { min: 0, max: 0 },
   failRate: 0,
   corsOrigin: '*',
+  controlHosts: [],
   simulate: false,
   simulateIntervalMs: 4000,
   stateFile: undefined,
   strictResponses: false,
   bodyLimitBytes: 1024 * 1024,
+  streamBacklogBytes: 1024 * 1024,
   clock: undefined,
   specPath: undefined,
+  errorLog: (report: string) => {
+    process.stderr.write(report);
+  },
 });
 
 export function resolveOptions(partial: Partial<MockOptions> = {}): MockOptions {
@@ -70,6 +90,7 @@ export function resolveOptions(partial: Partial<MockOptions> = {}): MockOptions 
   if (Number.isNaN(Date.parse(merged.now))) throw new TypeError(`now must be an ISO 8601 date-time (got '${merged.now}')`);
   if (!Number.isInteger(merged.size) || merged.size < 1) throw new TypeError(`size must be a positive integer (got ${merged.size})`);
   if (!(merged.failRate >= 0 && merged.failRate <= 1)) throw new TypeError(`failRate must be between 0 and 1 (got ${merged.failRate})`);
+  if (!Number.isInteger(merged.streamBacklogBytes) || merged.streamBacklogBytes < 1) throw new TypeError(`streamBacklogBytes must be a positive integer (got ${merged.streamBacklogBytes})`);
   if (merged.latency.min < 0 || merged.latency.max < merged.latency.min) throw new TypeError(`latency must be 0 <= min <= max (got ${merged.latency.min}-${merged.latency.max})`);
   merged.now = new Date(merged.now).toISOString();
   return merged;

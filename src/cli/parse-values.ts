@@ -72,3 +72,9 @@ export function parseCorsOrigin(value: string): string {
 export function startOfUtcDay(d: Date): string {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate())).toISOString();
 }
+
+/** A token signing secret: not blank. (HS256 takes any length; a long random one is what keeps tokens unforgeable.) */
+export function parseJwtSecret(value: string): string {
+  if (!value.trim()) throw new InvalidArgumentError('Expected a secret that is not blank.');
+  return value;
+}

@@ -7,7 +7,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_MOCK_OPTIONS, type LatencyRange } from '../options.js';
 import {
-  parseBooleanEnv, parseCorsOrigin, parseFailRate, parseLatency, parseNow, parsePort, parseSeed, parseSize, startOfUtcDay,
+  parseBooleanEnv, parseCorsOrigin, parseFailRate, parseJwtSecret, parseLatency, parseNow, parsePort, parseSeed, parseSize, startOfUtcDay,
 } from './parse-values.js';
 
 export interface CliIo {
@@ -35,6 +35,8 @@ export interface ServeSettings {
   stateFile: string | undefined;
   simulate: boolean;
   corsOrigin: string;
+  /** Secret the tokens are signed with; undefined: the mock's public default. */
+  jwtSecret: string | undefined;
   quiet: boolean;
   /** Which of seed / now / size were given (flag or environment) rather than defaulted. */
   explicit: { seed: boolean; now: boolean; size: boolean };
@@ -129,6 +131,7 @@ function addServeOptions(cmd: Command, defaultNow: string): Command {
     .addOption(option('--state-file <path>', 'load state from this JSON file at start, save it after every write'))
     .addOption(option('--simulate', 'customers write in by themselves every few seconds'))
     .addOption(option('--cors-origin <origin>', "CORS: '*' echoes any Origin (as the real server does), or allow only this one", parseCorsOrigin).default('*'))
+    .addOption(option('--jwt-secret <secret>', 'sign tokens with this secret instead of the public default (anyone can forge tokens for a mock they reach)', parseJwtSecret))
     .addOption(option('-q, --quiet', 'print only the URL, no banner or request log'));
 }
 
@@ -144,6 +147,7 @@ interface ServeFlags {
   stateFile?: string;
   simulate?: boolean;
   corsOrigin: string;
+  jwtSecret?: string;
   quiet?: boolean;
 }
 
@@ -162,6 +166,7 @@ function serveSettings(cmd: Command): ServeSettings {
     stateFile: o.stateFile,
     simulate: o.simulate ?? false,
     corsOrigin: o.corsOrigin,
+    jwtSecret: o.jwtSecret,
     quiet: o.quiet ?? false,
     explicit: { seed: given('seed'), now: given('now'), size: given('size') },
   };

@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isLoopbackName } from '../http/control-access.js';
 import { createMockServer } from '../http/create-server.js';
 import { stateFileWorld } from '../state/state-file.js';
 import { banner } from './banner.js';
@@ -78,7 +79,12 @@ export async function serve(input: ServeSettings, io: CliIo): Promise<number> {
       stateFile: settings.stateFile,
       simulate: settings.simulate,
       corsOrigin: settings.corsOrigin,
+      jwtSecret: settings.jwtSecret,
+      // Listening beyond loopback opens the server on purpose: /__mock then answers to any Host name.
+      controlHosts: isLoopbackName(settings.host) ? [] : ['*'],
       clock: io.clock,
+      // Unexpected errors are always reported, --quiet or not.
+      errorLog: (report) => io.stderr.write(report),
     });
   } catch (err) {
     io.stderr.write(`wapikit-mock: ${(err as Error).message}\n`);

@@ -75,6 +75,10 @@ export function checkExchange(validators: SpecValidators, profile: TargetProfile
     return out;
   }
 
+  if (ex.tooLarge) {
+    out.violations.push({ pointer: '', message: `response body is larger than ${ex.tooLarge.limit} bytes (read stopped)`, expected: `at most ${ex.tooLarge.limit} bytes`, actual: 'more' });
+    return out;
+  }
   let body: unknown = ex.json;
   if (ex.jsonError !== undefined) {
     out.violations.push({ pointer: '', message: `response body is not valid JSON although the content type is '${type}' (${ex.jsonError})`, expected: 'valid JSON', actual: snippet(ex.text) });

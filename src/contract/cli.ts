@@ -1,13 +1,14 @@
 /**
  * `wapikit-mock contract [options]`: runs the contract checks and prints or writes a report.
  * Exit codes: 0 everything exercised conforms, 1 violations (or a write flow that stopped half-way),
- * 2 usage or connection errors.
+ * 2 usage errors (a bad option, a --spec that is not OpenAPI 3.1, no credentials without --anonymous), a target
+ * that cannot be reached, or credentials the target refuses.
  */
 import { writeFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { Redactor } from './redact.js';
 import { formatConsole, formatReport, REPORTERS, type ReporterName } from './reporters/index.js';
-import { DEFAULT_TIMEOUT_MS, runContract, SetupError, UsageError } from './run-contract.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, runContract, SetupError, UsageError } from './run-contract.js';
 import type { TargetProfile } from './types.js';
 
 export interface CliIo {
@@ -31,12 +32,16 @@ interface RawOptions {
   timeout: number;
   targetProfile: TargetProfile;
   spec?: string;
+  anonymous?: boolean;
+  maxResponseBytes: number;
 }
 
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('must be a positive whole number of milliseconds');
-  return n;
+function positiveInt(unit: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError(`must be a positive whole number of ${unit}`);
+    return n;
+  };
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -54,7 +59,9 @@ function buildProgram(io: CliIo): Command {
     .option('--only <tag-or-operationId>', 'check only these tags or operationIds (repeatable, or a comma list)', collect, [])
     .addOption(new Option('--reporter <name>', 'report format').choices(Object.keys(REPORTERS)).default('console'))
     .option('--output <file>', 'write the report to this file instead of stdout')
-    .option('--timeout <ms>', 'per-request timeout in milliseconds', positiveInt, DEFAULT_TIMEOUT_MS)
+    .option('--timeout <ms>', 'per-request timeout in milliseconds', positiveInt('milliseconds'), DEFAULT_TIMEOUT_MS)
+    .option('--max-response-bytes <bytes>', 'stop reading an answer after this many bytes of body and report it as a violation', positiveInt('bytes'), DEFAULT_MAX_RESPONSE_BYTES)
+    .option('--anonymous', 'run without credentials on purpose: check only the operations that need no token (without it, a run against --base-url with no credentials is refused)')
     .addOption(new Option('--target-profile <profile>', 'wapikit: a stateful Wapikit deployment or this mock; generic: a stateless spec-driven mock such as Prism (stateful checks are skipped)').choices(['wapikit', 'generic']).default('wapikit'))
     .option('--spec <file>', 'OpenAPI document to check against (default: the bundled openapi/wapikit.yaml)')
     .exitOverride()
@@ -103,11 +110,14 @@ export async function runContractCli(argv: string[], io: CliIo): Promise<number>
       timeoutMs: opts.timeout,
       profile: opts.targetProfile,
       specPath: opts.spec,
+      anonymous: opts.anonymous ?? false,
+      maxResponseBytes: opts.maxResponseBytes,
     });
     const text = redactor.apply(formatReport(report, opts.reporter));
     if (opts.output) {
       writeFileSync(opts.output, text);
-      const summary = redactor.apply(formatConsole(report)).trimEnd().split('\n').slice(-3).join('\n');
+      const lines = redactor.apply(formatConsole(report)).trimEnd().split('\n');
+      const summary = lines.slice(lines.findLastIndex((l) => l.startsWith('Operations: '))).join('\n');
       io.stdout.write(`${summary}\nReport (${opts.reporter}) written to ${opts.output}\n`);
     } else {
       io.stdout.write(text);

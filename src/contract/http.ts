@@ -23,6 +23,8 @@ export interface Exchange {
   contentType: string;
   headers: Headers;
   text: string;
+  /** Set when the body was longer than the kit reads (`maxResponseBytes`): `text` holds what came before the cut. */
+  tooLarge?: { limit: number };
   /** The parsed body when the content type is JSON and it parsed. */
   json?: unknown;
   /** Why a JSON body did not parse. */
@@ -44,6 +46,8 @@ export interface HttpSettings {
   baseUrl: string;
   timeoutMs: number;
   token: string | undefined;
+  /** Stop reading an answer after this many bytes of body, so a huge answer cannot exhaust memory. */
+  maxResponseBytes: number;
 }
 
 /** How long to keep reading an event stream before hanging up: long enough for the first event. */
@@ -59,27 +63,44 @@ function joinUrl(base: string, path: string): string {
   return `${base.replace(/\/+$/, '')}${path}`;
 }
 
-async function readBody(res: Response, contentType: string): Promise<string> {
-  if (!res.body) return '';
-  if (!contentType.startsWith('text/event-stream')) return res.text();
-  // An event stream never ends: keep what arrives in the first moments, then hang up.
+/**
+ * Reads at most `maxBytes` of the body, then hangs up (cancelling the stream closes the connection). An event
+ * stream never ends: only what arrives in its first moments is kept.
+ */
+async function readBody(res: Response, contentType: string, maxBytes: number): Promise<{ text: string; tooLarge: boolean }> {
+  if (!res.body) return { text: '', tooLarge: false };
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  if (declared > maxBytes) {
+    await res.body.cancel().catch(() => undefined);
+    return { text: '', tooLarge: true };
+  }
   const reader = res.body.getReader();
   const decoder = new TextDecoder();
-  let text = '';
-  const deadline = Date.now() + STREAM_READ_MS;
+  const chunks: string[] = [];
+  let bytes = 0;
+  let tooLarge = false;
+  const deadline = contentType.startsWith('text/event-stream') ? Date.now() + STREAM_READ_MS : Infinity;
   try {
     while (Date.now() < deadline) {
       let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), Math.max(1, deadline - Date.now())); });
-      const chunk = await Promise.race([reader.read(), timeout]);
+      const timeout = deadline === Infinity ? undefined : new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), Math.max(1, deadline - Date.now())); });
+      const chunk = timeout ? await Promise.race([reader.read(), timeout]) : await reader.read();
       clearTimeout(timer);
       if (chunk === 'timeout' || chunk.done) break;
-      text += decoder.decode(chunk.value, { stream: true });
+      const room = maxBytes - bytes;
+      if (chunk.value.byteLength > room) {
+        chunks.push(decoder.decode(chunk.value.subarray(0, room), { stream: true }));
+        tooLarge = true;
+        break;
+      }
+      bytes += chunk.value.byteLength;
+      chunks.push(decoder.decode(chunk.value, { stream: true }));
     }
+    chunks.push(decoder.decode());
   } finally {
     await reader.cancel().catch(() => undefined);
   }
-  return text;
+  return { text: chunks.join(''), tooLarge };
 }
 
 function isJson(contentType: string): boolean {
@@ -114,15 +135,17 @@ export async function send(settings: HttpSettings, req: OutgoingRequest): Promis
     throw new ConnectionError(`${describe}: cannot reach ${settings.baseUrl} (${cause?.code ?? cause?.message ?? (err as Error).message})`);
   }
   const contentType = res.headers.get('content-type') ?? '';
-  let text: string;
+  let answer: { text: string; tooLarge: boolean };
   try {
-    text = await readBody(res, contentType);
+    answer = await readBody(res, contentType, settings.maxResponseBytes);
   } catch {
     if (signal.aborted) throw new TimeoutError(`${describe}: the answer did not finish within ${settings.timeoutMs} ms`);
     throw new ConnectionError(`${describe}: the connection broke while reading the answer`);
   }
+  const { text } = answer;
   const exchange: Exchange = { describe, status: res.status, contentType, headers: res.headers, text, durationMs: Math.round(performance.now() - started) };
-  if (isJson(contentType)) {
+  if (answer.tooLarge) exchange.tooLarge = { limit: settings.maxResponseBytes };
+  else if (isJson(contentType)) {
     try {
       exchange.json = JSON.parse(text);
     } catch (err) {

@@ -4,14 +4,15 @@
  * when allowed, and reports every operation of the spec: pass, fail, or skipped with the reason.
  */
 import type { MockOptions } from '../options.js';
-import { createValidators, listOperations, loadSpec, operationById, type JsonSchema, type OpenApiDocument, type OperationInfo, type SpecValidators } from '../spec/index.js';
+import { createValidators, listOperations, operationById, type JsonSchema, type OpenApiDocument, type OperationInfo, type SpecValidators } from '../spec/index.js';
 import { buildRequest, KitError } from './build-request.js';
 import { checkIdConsistency, checkPagination, recordId } from './checks.js';
 import { resourceForParam } from './discover-ids.js';
-import { ConnectionError } from './http.js';
+import { ConnectionError, TimeoutError, type Exchange } from './http.js';
 import { negativeCases } from './negative-cases.js';
 import { Redactor } from './redact.js';
-import { Session } from './session.js';
+import { maskExchange, Session } from './session.js';
+import { loadSpecFile, SpecFileError } from './spec-file.js';
 import { DEMO_CREDENTIALS, startInProcessMock, type InProcessTarget } from './target.js';
 import { PROFILE_CAPABILITIES, type Capabilities, type ContractReport, type OperationResult, type TargetProfile } from './types.js';
 import { NOT_EXERCISED, runWriteFlows, SIDE_EFFECT_GETS } from './write-flows.js';
@@ -32,6 +33,10 @@ export interface ContractOptions {
   /** Overrides the profile's capabilities. */
   capabilities?: Partial<Capabilities>;
   specPath?: string;
+  /** Run without credentials on purpose: only the operations that need no token are checked. */
+  anonymous?: boolean;
+  /** Stop reading an answer after this many bytes of body and report it as a violation. */
+  maxResponseBytes?: number;
   /** Options of the in-process mock (ignored with baseUrl). */
   mockOptions?: Partial<MockOptions>;
   /** Names the records the write flows create; defaults to a time-based id. */
@@ -49,6 +54,8 @@ export class SetupError extends Error {
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/** 10 MiB: far more than any answer of the API to the kit's small pages, far less than a runaway body. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
 /** Validators compile lazily and are costly: one set per document for the life of the process. */
 const validatorCache = new WeakMap<OpenApiDocument, SpecValidators>();
@@ -135,6 +142,32 @@ async function checkRead(s: Session, op: OperationInfo): Promise<void> {
   }
 }
 
+/** `POST /auth/login answered 404 ("…")`: the excerpt is cut from the masked body, so it never ends in half a secret. */
+function answeredWith(s: Session, method: string, path: string, exchange: Exchange | undefined): string {
+  if (!exchange) return `${method.toUpperCase()} ${path} got no answer`;
+  const body = maskExchange(s.config.redactor, exchange).text.replace(/\s+/g, ' ').trim();
+  return `${method.toUpperCase()} ${path} answered ${exchange.status}${body ? ` (${body.length > 200 ? `${body.slice(0, 197)}...` : body})` : ''}`;
+}
+
+/**
+ * Whether the target takes the token: one protected read that needs no permission and no parameter is asked
+ * first, and a 401 there ends the run as a setup problem instead of a violation for every protected operation.
+ */
+async function probeToken(s: Session, ops: OperationInfo[]): Promise<void> {
+  const candidates = ops.filter((op) => op.auth === 'header' && !op.writes && op.permissions.length === 0 && !op.parameters.some((p) => p.required || p.in === 'path'));
+  const probe = candidates.find((op) => !op.rateLimit) ?? candidates[0];
+  if (!probe) return;
+  const request = { method: probe.method, path: probe.path, query: {}, auth: probe.auth };
+  let exchange: Exchange;
+  try {
+    exchange = await s.send(request);
+  } catch (err) {
+    if (err instanceof TimeoutError) throw new SetupError(s.config.redactor.apply(err.message));
+    throw err;
+  }
+  if (exchange.status === 401) throw new SetupError(`the target refused the credentials: ${answeredWith(s, probe.method, probe.path, exchange)}`);
+}
+
 /** Signs in with a username and password: the login operation is checked like any other (when selected). */
 async function login(s: Session, username: string, password: string): Promise<string> {
   const op = operationById(s.doc, 'login');
@@ -143,14 +176,15 @@ async function login(s: Session, username: string, password: string): Promise<st
   const { exchange } = await s.runCase(op, 'valid-request', 'valid request (signing in)', b.built.request, { kind: 'success' });
   const token = (exchange?.json as { token?: unknown } | undefined)?.token;
   if (!exchange || exchange.status !== 200 || typeof token !== 'string' || token === '') {
-    throw new SetupError(`login failed: ${b.built.request.method.toUpperCase()} ${b.built.request.path} answered ${exchange?.status ?? 'nothing'}${exchange ? ` (${s.config.redactor.apply(exchange.text.slice(0, 200))})` : ''}`);
+    const refused = !!exchange && exchange.status >= 400 && exchange.status < 500 && exchange.status !== 429;
+    throw new SetupError(`${refused ? 'the target refused the credentials' : 'login failed'}: ${answeredWith(s, b.built.request.method, b.built.request.path, exchange)}`);
   }
   s.setToken(token);
   for (const neg of negativeCases(b.built)) await s.runCase(op, neg.kind, neg.name, neg.request, neg.expectation);
   return token;
 }
 
-function summarize(ops: OperationResult[]): ContractReport['summary'] {
+function summarize(ops: OperationResult[]): Omit<ContractReport['summary'], 'notCheckedForCredentials'> {
   return {
     operations: ops.length,
     exercised: ops.filter((o) => o.cases.some((c) => c.outcome !== 'skipped')).length,
@@ -177,9 +211,18 @@ function defaultReason(op: OperationInfo, selected: Set<string>, allowWrites: bo
 
 export async function runContract(options: ContractOptions = {}): Promise<ContractReport> {
   const started = Date.now();
-  const doc = loadSpec(options.specPath);
-  const validators = validatorsFor(doc);
-  const ops = listOperations(doc);
+  let doc: OpenApiDocument;
+  let validators: SpecValidators;
+  let ops: OperationInfo[];
+  try {
+    doc = loadSpecFile(options.specPath);
+    ops = listOperations(doc);
+    validators = validatorsFor(doc);
+  } catch (err) {
+    if (err instanceof SpecFileError) throw new UsageError(err.message);
+    if (options.specPath === undefined) throw err;
+    throw new UsageError(`--spec ${options.specPath} cannot be used: ${(err as Error).message}`);
+  }
   const selected = selectOperations(ops, options.only ?? []);
   const profile: TargetProfile = options.profile ?? 'wapikit';
   if (!(profile in PROFILE_CAPABILITIES)) throw new UsageError(`unknown target profile '${String(profile)}' (use wapikit or generic)`);
@@ -187,7 +230,21 @@ export async function runContract(options: ContractOptions = {}): Promise<Contra
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!(Number.isInteger(timeoutMs) && timeoutMs > 0)) throw new UsageError(`timeout must be a positive number of milliseconds (got ${timeoutMs})`);
   if ((options.username === undefined) !== (options.password === undefined)) throw new UsageError('--username and --password go together');
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (!(Number.isSafeInteger(maxResponseBytes) && maxResponseBytes > 0)) throw new UsageError(`the response size limit must be a positive whole number of bytes (got ${maxResponseBytes})`);
   const allowWrites = options.allowWrites ?? false;
+  const anonymous = options.anonymous ?? false;
+  if (options.baseUrl && !/^https?:\/\//.test(options.baseUrl)) throw new UsageError(`--base-url must be an http(s) URL (got '${options.baseUrl}')`);
+  const hasCredentials = !!options.token || options.username !== undefined;
+  if (anonymous && hasCredentials) throw new UsageError('--anonymous means a run without credentials: drop it, or drop --token / --username');
+  if (!anonymous && !hasCredentials && options.baseUrl) {
+    const publicOps = ops.filter((op) => selected.has(op.operationId) && isReadOperation(op) && op.auth === 'none').length;
+    const protectedOps = ops.filter((op) => selected.has(op.operationId) && isReadOperation(op) && op.auth !== 'none').length;
+    throw new UsageError(
+      `no credentials were given, so only the ${publicOps} operations that need no token could be checked (${protectedOps} more need one). ` +
+        'Pass --token (or WAPIKIT_TOKEN), or --username and --password, to check them all; pass --anonymous to check only the public operations on purpose.',
+    );
+  }
 
   const redactor = new Redactor();
   redactor.add(options.token);
@@ -199,20 +256,19 @@ export async function runContract(options: ContractOptions = {}): Promise<Contra
     // The in-process mock accepts the token the caller brings, so `--token` works without --base-url too.
     inProcess = await startInProcessMock({ ...(options.token ? { token: options.token } : {}), ...options.mockOptions });
     baseUrl = inProcess.baseUrl;
-  } else if (!/^https?:\/\//.test(baseUrl)) {
-    throw new UsageError(`--base-url must be an http(s) URL (got '${baseUrl}')`);
   }
 
-  const s = new Session({ doc, validators, http: { baseUrl, timeoutMs, token: undefined }, profile, capabilities, redactor, selected });
+  const s = new Session({ doc, validators, http: { baseUrl, timeoutMs, token: undefined, maxResponseBytes }, profile, capabilities, redactor, selected });
   try {
     try {
       await s.send({ method: 'get', path: '/health-check', query: {}, auth: 'none' });
     } catch (err) {
       throw new SetupError(redactor.apply((err as Error).message));
     }
-    const credentials = options.username !== undefined ? { username: options.username, password: options.password! } : !options.token && inProcess ? DEMO_CREDENTIALS : undefined;
+    const credentials = options.username !== undefined ? { username: options.username, password: options.password! } : !options.token && inProcess && !anonymous ? DEMO_CREDENTIALS : undefined;
     if (options.token) s.setToken(options.token);
     else if (credentials) await login(s, credentials.username, credentials.password);
+    if (s.hasToken) await probeToken(s, ops);
 
     for (const op of ops) {
       if (!selected.has(op.operationId) || op.operationId === 'login' || !isReadOperation(op)) continue;
@@ -252,12 +308,16 @@ export async function runContract(options: ContractOptions = {}): Promise<Contra
     target: { baseUrl, kind: inProcess ? 'in-process mock' : 'remote', profile, capabilities },
     spec: { title: doc.info.title, version: doc.info.version, operations: ops.length },
     allowWrites,
+    anonymous,
     only: options.only ?? [],
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
     operations: results,
     leftovers: s.leftovers,
     problems: s.problems,
-    summary: summarize(results),
+    summary: {
+      ...summarize(results),
+      notCheckedForCredentials: s.hasToken ? 0 : ops.filter((op) => selected.has(op.operationId) && isReadOperation(op) && op.auth !== 'none').length,
+    },
   } satisfies ContractReport);
 }

@@ -25,6 +25,23 @@ export interface SessionConfig {
   selected: Set<string>;
 }
 
+/** The exchange with every registered secret masked in its text and its parsed body. */
+export function maskExchange(redactor: Redactor, ex: Exchange): Exchange {
+  const text = redactor.apply(ex.text);
+  const out: Exchange = { ...ex, text };
+  if (ex.json !== undefined) out.json = redactor.applyDeep(ex.json);
+  if (ex.jsonError !== undefined) {
+    // The parser's message quotes the text: quote the masked one.
+    try {
+      JSON.parse(text);
+      out.jsonError = 'it does not parse';
+    } catch (err) {
+      out.jsonError = (err as Error).message;
+    }
+  }
+  return out;
+}
+
 export interface CaseRun {
   exchange?: Exchange;
   result: CaseResult;
@@ -117,7 +134,8 @@ export class Session implements BuildContext {
       }
       throw err;
     }
-    const check = checkExchange(this.validators, this.config.profile, op, exchange, expectation);
+    // Checked (and so quoted) in its masked form: a secret the target echoes is masked before any excerpt is cut.
+    const check = checkExchange(this.validators, this.config.profile, op, maskExchange(this.config.redactor, exchange), expectation);
     if (op.responses.has(exchange.status) && this.config.selected.has(op.operationId)) {
       const set = this.seen.get(op.operationId) ?? new Set<number>();
       set.add(exchange.status);

@@ -88,6 +88,8 @@ export interface ReportSummary {
   violations: number;
   documentedStatuses: number;
   seenDocumentedStatuses: number;
+  /** Read operations selected but not checked because the run had no token (an `--anonymous` run). */
+  notCheckedForCredentials: number;
 }
 
 export interface ContractReport {
@@ -100,6 +102,8 @@ export interface ContractReport {
   };
   spec: { title: string; version: string; operations: number };
   allowWrites: boolean;
+  /** Run without credentials on purpose (`--anonymous`): only the public operations were checked. */
+  anonymous: boolean;
   only: string[];
   startedAt: string;
   durationMs: number;

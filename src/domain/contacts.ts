@@ -1,9 +1,8 @@
 import type { Mutable, Store } from '../store/store.js';
 import type { ContactAttributes, ContactRecord, ContactStatus } from '../world/model.js';
 import type { Schemas } from './api-types.js';
-import { parseCsv } from './csv.js';
 import { missing, rejected } from './errors.js';
-import { addMembers, listsOf, listsOfContact, serializeList, setMemberships } from './lists.js';
+import { addNewMembers, listsOfContacts, removeMembers, setMemberships } from './lists.js';
 import { byCreatedAt, meta, pageOf, type PageRequest } from './paginate.js';
 import { normalizePhone } from './phone.js';
 import { requireOwned } from './references.js';
@@ -15,13 +14,18 @@ type NewContact = Schemas['NewContactSchema'];
 type ContactUpdate = Schemas['UpdateContactSchema'];
 
 export const CONTACT_NOT_FOUND = 'Contact not found';
-/** The longest contact name bulk import accepts, as on the real server. */
-export const MAX_NAME_LENGTH = 255;
 
 export function findContact(store: Store, organizationId: string, id: string): ContactState {
   const c = store.contacts.get(id);
   if (!c || c.organizationId !== organizationId) throw missing(CONTACT_NOT_FOUND);
   return c;
+}
+
+/** The organization's contact with this phone (normalised digits), found through the store's phone index. */
+function contactWithPhone(store: Store, organizationId: string, phone: string): ContactState | undefined {
+  const id = store.contactPhones.get(organizationId, phone);
+  const c = id === undefined ? undefined : store.contacts.get(id);
+  return c && c.organizationId === organizationId && c.phone === phone ? c : undefined;
 }
 
 /** Contacts of one organization, oldest first. */
@@ -30,14 +34,20 @@ export function contactsOf(store: Store, organizationId: string): ContactState[]
 }
 
 /** A contact with its lists; `conversations` (with their messages) only on the detail view. */
-export function serializeContact(store: Store, c: ContactRecord, origin: string | undefined): ApiContact {
+export function serializeContact(
+  store: Store,
+  c: ContactRecord,
+  origin: string | undefined,
+  /** The lists of a contact; pass one `listsOfContacts` to every contact of a page. */
+  listsOfContact: (contactId: string) => Schemas['ContactListSchema'][] = listsOfContacts(store, c.organizationId),
+): ApiContact {
   const contact: ApiContact = {
     uniqueId: c.uniqueId,
     name: c.name,
     phone: c.phone,
     attributes: { ...c.attributes },
     createdAt: c.createdAt,
-    lists: listsOfContact(store, c.organizationId, c.uniqueId).map((l) => serializeList(store, l)),
+    lists: listsOfContact(c.uniqueId),
     status: c.status,
   };
   if (origin === undefined) return contact;
@@ -74,7 +84,8 @@ export function listContacts(store: Store, organizationId: string, f: ContactFil
   }
   if (f.status) all = all.filter((c) => c.status === f.status);
   if ((f.order ?? 'desc') === 'desc') all.reverse();
-  return { contacts: pageOf(all, f).map((c) => serializeContact(store, c, undefined)), paginationMeta: meta(f, all.length) };
+  const lists = listsOfContacts(store, organizationId);
+  return { contacts: pageOf(all, f).map((c) => serializeContact(store, c, undefined, lists)), paginationMeta: meta(f, all.length) };
 }
 
 export function getContact(store: Store, organizationId: string, id: string, origin: string): ApiContact {
@@ -82,43 +93,90 @@ export function getContact(store: Store, organizationId: string, id: string, ori
 }
 
 /** A contact ready to insert: phone normalised, lists checked. */
-interface ContactDraft {
+export interface ContactDraft {
   name: string;
   phone: string;
   status: ContactStatus;
   attributes: Record<string, unknown>;
-  listIds: string[];
+  listIds: readonly string[];
 }
 
 /**
- * Inserts contacts whose phone the organization does not have yet (nor an earlier draft of the same batch);
- * the others are skipped, as the real server skips duplicates silently. One clock reading for the batch.
+ * Contacts about to be created, in two steps so that a large batch can be prepared a piece at a time while
+ * other requests run: `add` turns each draft into a record with a fresh id, unless the organization already
+ * has its phone or an earlier draft of the batch has it (skipped, as the real server skips duplicates
+ * silently); `commit` inserts the records in one synchronous step, linear in their number (phones are looked
+ * up in the store's index, new contacts are appended to their lists), with one clock reading for the batch.
  */
-function insertContacts(store: Store, organizationId: string, drafts: readonly ContactDraft[]): { created: number; skipped: number } {
-  const taken = new Set(contactsOf(store, organizationId).map((c) => c.phone));
-  const createdAt = store.now();
-  let created = 0;
-  for (const d of drafts) {
-    if (taken.has(d.phone)) continue;
-    taken.add(d.phone);
-    const c: ContactState = {
-      uniqueId: store.ids.uuid(),
-      organizationId,
+export class ContactBatch {
+  private readonly pending: Array<{ record: ContactState; listIds: readonly string[] }> = [];
+  /** Phone → id of every pending record (handed to the phone index on commit). */
+  private phones = new Map<string, string>();
+  private skipped = 0;
+  /** The phone index's version after the last `add`: if it is the same at `commit`, no phone needs checking again. */
+  private checkedAt = -1;
+
+  constructor(
+    private readonly store: Store,
+    private readonly organizationId: string,
+  ) {}
+
+  add(d: ContactDraft): void {
+    if (this.phones.has(d.phone) || contactWithPhone(this.store, this.organizationId, d.phone)) {
+      this.skipped++;
+      return;
+    }
+    const record: ContactState = {
+      uniqueId: this.store.ids.uuid(),
+      organizationId: this.organizationId,
       name: d.name,
       phone: d.phone,
       // The API takes any JSON values; the world's records only generate scalars.
       attributes: { ...d.attributes } as ContactAttributes,
       status: d.status,
-      createdAt,
+      createdAt: '',
     };
-    store.contacts.set(c.uniqueId, c);
-    addMembers(store, d.listIds, [c.uniqueId]);
-    created++;
+    this.phones.set(record.phone, record.uniqueId);
+    this.pending.push({ record, listIds: d.listIds });
+    this.checkedAt = this.store.contactPhones.version;
   }
-  return { created, skipped: drafts.length - created };
+
+  /**
+   * Inserts the batch. `listIds`, when given, are the lists of every contact of the batch (instead of each
+   * draft's own). A phone taken since `add` is skipped now.
+   */
+  commit(listIds?: readonly string[]): { created: number; skipped: number } {
+    const { store, organizationId } = this;
+    const createdAt = store.now();
+    const recheck = store.contactPhones.version !== this.checkedAt;
+    const joining = new Map<string, string[]>();
+    const createdIds: string[] = [];
+    for (const { record, listIds: own } of this.pending) {
+      if (recheck && contactWithPhone(store, organizationId, record.phone)) {
+        this.phones.delete(record.phone);
+        this.skipped++;
+        continue;
+      }
+      record.createdAt = createdAt;
+      store.contacts.set(record.uniqueId, record);
+      createdIds.push(record.uniqueId);
+      if (listIds) continue;
+      for (const listId of own) {
+        const members = joining.get(listId);
+        if (members) members.push(record.uniqueId);
+        else joining.set(listId, [record.uniqueId]);
+      }
+    }
+    store.contactPhones.addAll(organizationId, this.phones);
+    if (listIds) for (const listId of listIds) joining.set(listId, createdIds);
+    addNewMembers(store, joining);
+    this.pending.length = 0;
+    this.phones = new Map();
+    return { created: createdIds.length, skipped: this.skipped };
+  }
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function createdMessage(created: number, skipped: number): string {
   const base = `Successfully created ${plural(created, 'contact', 'contacts')}`;
@@ -143,7 +201,9 @@ export function createContacts(store: Store, organizationId: string, items: read
     attributes: item.attributes,
     listIds: requireOwned(store, organizationId, 'lists', item.listsIds, `[${i}].listsIds`),
   }));
-  const { created, skipped } = insertContacts(store, organizationId, drafts);
+  const batch = new ContactBatch(store, organizationId);
+  for (const d of drafts) batch.add(d);
+  const { created, skipped } = batch.commit();
   return { message: createdMessage(created, skipped) };
 }
 
@@ -152,10 +212,12 @@ export function updateContact(store: Store, organizationId: string, id: string, 
   const c = findContact(store, organizationId, id);
   const phone = phoneOrThrow(body.phone, "request body field 'phone'");
   const listIds = requireOwned(store, organizationId, 'lists', body.lists, 'lists');
-  const clash = contactsOf(store, organizationId).find((o) => o.phone === phone && o.uniqueId !== c.uniqueId);
-  if (clash) throw rejected(`request body field 'phone': another contact of this organization (${clash.uniqueId}) has the phone number ${phone}`);
+  const clash = contactWithPhone(store, organizationId, phone);
+  if (clash && clash !== c) throw rejected(`request body field 'phone': another contact of this organization (${clash.uniqueId}) has the phone number ${phone}`);
   c.name = body.name;
+  store.contactPhones.delete(organizationId, c.phone, c.uniqueId);
   c.phone = phone;
+  store.contactPhones.set(organizationId, phone, c.uniqueId);
   c.status = body.status;
   c.attributes = { ...body.attributes } as ContactAttributes;
   setMemberships(store, organizationId, c.uniqueId, listIds);
@@ -168,18 +230,20 @@ export function updateContact(store: Store, organizationId: string, id: string, 
  * leaves its lists. Campaign counters keep the messages already sent to it.
  */
 export function deleteContact(store: Store, organizationId: string, id: string): void {
-  removeContact(store, findContact(store, organizationId, id));
+  removeContacts(store, organizationId, [findContact(store, organizationId, id)]);
 }
 
-function removeContact(store: Store, c: ContactState): void {
-  for (const cid of store.conversationsOfContact(c.uniqueId)) {
-    const conv = store.conversations.get(cid);
-    if (conv) store.removeConversation(conv);
+/** Deletes contacts of one organization with their conversations; one pass over the lists for all of them. */
+function removeContacts(store: Store, organizationId: string, gone: readonly ContactState[]): void {
+  for (const c of gone) {
+    for (const cid of store.conversationsOfContact(c.uniqueId)) {
+      const conv = store.conversations.get(cid);
+      if (conv) store.removeConversation(conv);
+    }
+    store.contacts.delete(c.uniqueId);
+    store.contactPhones.delete(organizationId, c.phone, c.uniqueId);
   }
-  for (const l of listsOf(store, c.organizationId)) {
-    if (l.contactIds.includes(c.uniqueId)) l.contactIds = l.contactIds.filter((x) => x !== c.uniqueId);
-  }
-  store.contacts.delete(c.uniqueId);
+  removeMembers(store, organizationId, new Set(gone.map((c) => c.uniqueId)));
 }
 
 /** `DELETE /contacts?id=<list>`: deletes every contact of the list (each as `DELETE /contacts/{id}` would). */
@@ -187,89 +251,9 @@ export function deleteContactsOfList(store: Store, organizationId: string, listI
   const l = store.lists.get(listId);
   if (!l || l.organizationId !== organizationId) throw rejected(`query parameter 'id' must be the id of a contact list of this organization (got '${listId}')`);
   const ids = [...l.contactIds];
-  for (const id of ids) {
+  removeContacts(store, organizationId, ids.flatMap((id) => {
     const c = store.contacts.get(id);
-    if (c && c.organizationId === organizationId) removeContact(store, c);
-  }
+    return c && c.organizationId === organizationId ? [c] : [];
+  }));
   return ids.length;
-}
-
-export interface ImportInput {
-  file: Buffer;
-  delimiter?: string;
-  listIds?: string;
-}
-
-/** Reads the `listIds` form field: a JSON array of list ids of the organization. */
-function importLists(store: Store, organizationId: string, raw: string | undefined): string[] {
-  if (raw === undefined || raw.trim() === '') return [];
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    throw rejected(`form field 'listIds' must be a JSON array of list ids, e.g. ["<uuid>"] (got '${raw}')`);
-  }
-  if (!Array.isArray(parsed) || !parsed.every((x): x is string => typeof x === 'string')) {
-    throw rejected(`form field 'listIds' must be a JSON array of list ids, e.g. ["<uuid>"] (got '${raw}')`);
-  }
-  parsed.forEach((id, i) => {
-    const l = store.lists.get(id);
-    if (!l || l.organizationId !== organizationId) throw rejected(`form field 'listIds' item ${i} must be the id of a contact list of this organization (got '${id}')`);
-  });
-  return [...new Set(parsed)];
-}
-
-/**
- * `POST /contacts/bulk-import`: a CSV of `name,phone,attributes` (attributes a JSON object, optional) with a
- * header row, which is skipped. Good rows are imported (duplicates skipped) and added to `listIds`; bad rows
- * are left out and reported by line in the message. A file with no usable row, a bad delimiter or unknown
- * lists changes nothing (400).
- */
-export function importContacts(store: Store, organizationId: string, input: ImportInput) {
-  // One character, not a quote or a line break: the spec's pattern, already checked by the router.
-  const delimiter = input.delimiter ?? ',';
-  const listIds = importLists(store, organizationId, input.listIds);
-  const text = input.file.toString('utf8');
-  const { rows, unterminatedAt } = parseCsv(text, delimiter);
-  if (unterminatedAt !== undefined) throw rejected(`form field 'file': the quoted field that starts on line ${unterminatedAt} is never closed`);
-  const data = rows.slice(1);
-  if (data.length === 0) throw rejected("form field 'file' must be a CSV file with a header row and at least one contact (columns: name, phone, attributes)");
-
-  const drafts: ContactDraft[] = [];
-  const problems: string[] = [];
-  for (const { line, fields } of data) {
-    const [name = '', phone = '', attributes = ''] = fields.map((x) => x.trim());
-    if (fields.length > 3) {
-      problems.push(`line ${line}: expected at most 3 columns (name, phone, attributes), got ${fields.length}`);
-      continue;
-    }
-    if (name.length > MAX_NAME_LENGTH) {
-      problems.push(`line ${line}: name is longer than ${MAX_NAME_LENGTH} characters`);
-      continue;
-    }
-    const p = normalizePhone(phone);
-    if (!p.ok) {
-      problems.push(phone === '' ? `line ${line}: phone is missing` : `line ${line}: '${phone}' is not a valid phone number: ${p.reason}`);
-      continue;
-    }
-    let attrs: unknown = {};
-    if (attributes !== '') {
-      try {
-        attrs = JSON.parse(attributes);
-      } catch {
-        attrs = undefined;
-      }
-    }
-    if (attrs === null || typeof attrs !== 'object' || Array.isArray(attrs)) {
-      problems.push(`line ${line}: attributes must be a JSON object, e.g. {"city":"Pune"}`);
-      continue;
-    }
-    drafts.push({ name, phone: p.phone, status: 'Active', attributes: attrs as Record<string, unknown>, listIds });
-  }
-  if (drafts.length === 0) throw rejected(`form field 'file' has no valid contact row: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? `; and ${problems.length - 5} more` : ''}`);
-  const { created, skipped } = insertContacts(store, organizationId, drafts);
-  const parts = [`Imported ${plural(created, 'contact', 'contacts')} from ${plural(data.length, 'row', 'rows')}`];
-  if (skipped) parts.push(`skipped ${plural(skipped, 'contact', 'contacts')} whose phone number already exists`);
-  if (problems.length) parts.push(`rejected ${plural(problems.length, 'row', 'rows')}: ${problems.join('; ')}`);
-  return { message: parts.join('; ') };
 }

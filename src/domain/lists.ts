@@ -105,6 +105,34 @@ export function listsOfContact(store: Store, organizationId: string, contactId: 
   return listsOf(store, organizationId).filter((l) => l.contactIds.includes(contactId));
 }
 
+/**
+ * The lists of contacts of one organization, for serializing many contacts in one request: each list's members
+ * are read once and each list serialized once, however many contacts are asked about (a page of contacts in
+ * lists of 50,000 would otherwise scan every list for every contact).
+ */
+export function listsOfContacts(store: Store, organizationId: string): (contactId: string) => ApiList[] {
+  const lists = listsOf(store, organizationId);
+  const members = new Map<string, Set<string>>();
+  const serialized = new Map<string, ApiList>();
+  const isMember = (l: ListState, contactId: string) => {
+    let m = members.get(l.uniqueId);
+    if (!m) {
+      m = new Set(l.contactIds);
+      members.set(l.uniqueId, m);
+    }
+    return m.has(contactId);
+  };
+  const serialize = (l: ListState) => {
+    let out = serialized.get(l.uniqueId);
+    if (!out) {
+      out = serializeList(store, l);
+      serialized.set(l.uniqueId, out);
+    }
+    return out;
+  };
+  return (contactId) => lists.filter((l) => isMember(l, contactId)).map(serialize);
+}
+
 /** Makes the contact a member of exactly these lists. */
 export function setMemberships(store: Store, organizationId: string, contactId: string, listIds: readonly string[]): void {
   const wanted = new Set(listIds);
@@ -115,15 +143,21 @@ export function setMemberships(store: Store, organizationId: string, contactId: 
   }
 }
 
-/** Adds the contacts to each list (no duplicates). */
-export function addMembers(store: Store, listIds: readonly string[], contactIds: readonly string[]): void {
-  for (const id of listIds) {
-    const l = store.lists.get(id);
-    if (!l) continue;
-    const present = new Set(l.contactIds);
-    for (const c of contactIds) if (!present.has(c)) {
-      l.contactIds.push(c);
-      present.add(c);
-    }
+/**
+ * Adds contacts that were just created (so are in no list yet) to lists: list id → the new contacts, in order.
+ * Linear in the contacts added, whatever the lists already hold.
+ */
+export function addNewMembers(store: Store, joining: ReadonlyMap<string, readonly string[]>): void {
+  for (const [listId, contactIds] of joining) {
+    const l = store.lists.get(listId);
+    if (l) l.contactIds = l.contactIds.concat(contactIds);
+  }
+}
+
+/** Takes the contacts out of every list of the organization: one pass over each list, however many contacts go. */
+export function removeMembers(store: Store, organizationId: string, contactIds: ReadonlySet<string>): void {
+  for (const l of store.lists.values()) {
+    if (l.organizationId !== organizationId || !l.contactIds.some((id) => contactIds.has(id))) continue;
+    l.contactIds = l.contactIds.filter((id) => !contactIds.has(id));
   }
 }

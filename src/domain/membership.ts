@@ -62,7 +62,8 @@ export function addMember(store: Store, userId: string, organizationId: string, 
 
 /**
  * Removes a member: the membership, their API key and AI chats go, conversations assigned to them become
- * unassigned. Their tokens stop working at once (the token check looks the membership up on every request).
+ * unassigned. Their tokens stop working at once (the token check looks the membership up on every request),
+ * and their open event streams end (the access-change signal makes each stream check its token again).
  */
 export function removeMember(store: Store, member: MemberRecord): void {
   store.members.delete(member.uniqueId);
@@ -76,4 +77,5 @@ export function removeMember(store: Store, member: MemberRecord): void {
     store.aiChatMessages.delete(chat.uniqueId);
     for (const v of [...store.aiVotes.values()]) if (v.chatId === chat.uniqueId) store.aiVotes.delete(v.uniqueId);
   }
+  store.events.accessChanged();
 }

@@ -763,7 +763,7 @@ export interface paths {
         put?: never;
         /**
          * Import contacts from a CSV file
-         * @description Uploads a CSV file with the columns name, phone and a JSON attributes object, skipping the header row, and adds the contacts to the chosen lists. Requires the `BulkImport:Contacts` and `Create:Contact` permissions unless the caller is an Owner. The server currently serves this at `POST /api/contacts/bulkImport` and streams progress as newline-delimited JSON objects in a `text/plain` body.
+         * @description Uploads a CSV file with the columns name, phone and a JSON attributes object, skipping the header row, and adds the contacts to the chosen lists. Requires the `BulkImport:Contacts` and `Create:Contact` permissions unless the caller is an Owner. The server currently serves this at `POST /api/contacts/bulkImport` and streams progress as newline-delimited JSON objects in a `text/plain` body. The mock takes at most 50,000 contact rows per file after the header (the server sets no limit); a longer file is refused with 413, a JSON string naming the limit and the file's row count, and nothing is imported.
          */
         post: operations["bulkImportContacts"];
         delete?: never;

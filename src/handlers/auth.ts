@@ -1,5 +1,5 @@
 import { API_KEY_SECONDS } from '../auth/tokens.js';
-import { apiKeyRecord, replaceApiKey, serializeApiKey } from '../domain/api-keys.js';
+import { readApiKey, replaceApiKey, serializeApiKey } from '../domain/api-keys.js';
 import * as auth from '../domain/auth.js';
 import { missing, rejected } from '../domain/errors.js';
 import { redeemInvite } from '../domain/invites.js';
@@ -60,9 +60,8 @@ export function authHandlers(deps: HandlerDeps): HandlerTable {
     getApiKeys: async (ctx) => {
       const organizationId = orgOf(ctx);
       const { userId, memberId } = callerOf(ctx);
-      const record = apiKeyRecord(store, memberId);
-      if (record && !record.key) record.key = await tokens.sign(userId, organizationId, API_KEY_SECONDS);
-      return ok('getApiKeys', { apiKey: serializeApiKey(record) });
+      const apiKey = await readApiKey(store, memberId, (issuedAt) => tokens.sign(userId, organizationId, API_KEY_SECONDS, issuedAt));
+      return ok('getApiKeys', { apiKey });
     },
     regenerateApiKey: async (ctx) => {
       const organizationId = orgOf(ctx);

@@ -1,3 +1,4 @@
+import { importContacts } from '../domain/contact-import.js';
 import * as contacts from '../domain/contacts.js';
 import { rejected } from '../domain/errors.js';
 import { ok, type HandlerTable } from '../http/handler-types.js';
@@ -18,11 +19,11 @@ export function contactHandlers({ store }: HandlerDeps): HandlerTable {
       contacts.deleteContactsOfList(store, orgOf(ctx), ctx.query.id);
       return ok('deleteContactsByList', { data: true });
     },
-    bulkImportContacts: (ctx) => {
+    bulkImportContacts: async (ctx) => {
       const organizationId = orgOf(ctx);
       const file = ctx.files.find((f) => f.field === 'file');
       if (!file) throw rejected("form field 'file' must be a file (a CSV upload), not a text field");
-      return ok('bulkImportContacts', contacts.importContacts(store, organizationId, { file: file.bytes, delimiter: ctx.fields.delimiter, listIds: ctx.fields.listIds }));
+      return ok('bulkImportContacts', await importContacts(store, organizationId, { file: file.bytes, delimiter: ctx.fields.delimiter, listIds: ctx.fields.listIds }));
     },
   };
 }

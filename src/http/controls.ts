@@ -7,13 +7,16 @@
  *   PUT  /__mock/state   load a snapshot taken from a server with the same world (validated; 400 and no change otherwise)
  *
  * Errors are bare JSON strings, like the API's. Reset and import count as writes: `afterWrite` hooks
- * (the state file) run before the 200 is sent.
+ * (the state file) run before the 200 is sent; a save that fails undoes them and answers 500.
+ * Web pages are kept out in front of this router (control-access.ts): no CORS, no foreign Origin or Host.
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { describeWorld, exportSnapshot, recordCollections, restoreSnapshot, SnapshotError } from '../state/snapshot.js';
+import type { MockOptions } from '../options.js';
 import type { Store } from '../store/store.js';
 import type { World } from '../world/model.js';
-import { badRequest, errorReply } from './errors.js';
+import { badRequest, failedRequest, failureReply } from './errors.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan, tooDeepMessage } from '../domain/json-depth.js';
 
 /** What the controls need from a running mock (a part of MockRuntime). */
 export interface ControlledMock {
@@ -25,7 +28,12 @@ export interface ControlledMock {
   /** Puts a store in service: handlers and tokens are rebuilt around it. */
   useStore(store: Store): void;
   readonly afterWrite: ReadonlyArray<() => void>;
+  /** Where unexpected errors (500s) are logged. */
+  readonly options: Pick<MockOptions, 'errorLog'>;
 }
+
+/** Deepest nesting a snapshot may have: its records nest a few levels more than a request body's fields. */
+const MAX_SNAPSHOT_DEPTH = MAX_JSON_DEPTH + 8;
 
 /** Largest snapshot `PUT /__mock/state` accepts. */
 const MAX_SNAPSHOT_BYTES = 512 * 1024 * 1024;
@@ -63,6 +71,7 @@ export function mockControls(mock: ControlledMock): Router {
     (req: Request, res: Response) => {
       const empty = req.body === undefined || (Number(req.get('content-length') ?? 0) === 0 && req.get('transfer-encoding') === undefined);
       if (empty) throw badRequest('request body is required: a snapshot as GET /__mock/state returns it (application/json)');
+      if (nestsDeeperThan(req.body, MAX_SNAPSHOT_DEPTH)) throw badRequest(tooDeepMessage('the snapshot', MAX_SNAPSHOT_DEPTH));
       let store: Store;
       try {
         store = restoreSnapshot(mock.newStore(), req.body);
@@ -80,9 +89,12 @@ export function mockControls(mock: ControlledMock): Router {
     sendJson(res, 405, { message: 'Method Not Allowed' });
   });
 
+  // Nothing else lives under /__mock (and no request here falls through to the API's CORS).
+  router.use((_req, res) => sendJson(res, 404, { message: 'Not Found' }));
+
   // Rejected snapshots and body-parser failures (malformed JSON, too large), mapped where every error is.
-  router.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const { status, body, headers } = errorReply(err);
+  router.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const { status, body, headers } = failureReply(err, failedRequest(req, '/__mock controls'), mock.options.errorLog);
     for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
     sendJson(res, status, body);
   });

@@ -7,7 +7,8 @@ const EXPOSED_HEADERS = 'Content-Type, X-RateLimit-Limit, X-RateLimit-Remaining,
 /**
  * CORS as the real server does it: the request's Origin is echoed with credentials allowed, on every
  * response; preflights answer 204 and are cached for 5 seconds. `allowedOrigin` '*' echoes any origin.
- * (`Prefer` is allowed as well, so a browser can use the mock's controls.)
+ * (`Prefer` is allowed as well, so a browser can use the per-request controls.) Mounted after `/__mock`, which
+ * grants no CORS at all (control-access.ts).
  */
 export function cors(allowedOrigin: string) {
   return (req: Request, res: Response, next: NextFunction) => {

@@ -1,4 +1,4 @@
-import express, { type Express, type Router } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import { TokenService } from '../auth/tokens.js';
 import { allHandlers } from '../handlers/index.js';
 import { resolveOptions, steppingClock, type MockOptions } from '../options.js';
@@ -7,10 +7,12 @@ import { Store } from '../store/store.js';
 import { createSeededFaker } from '../world/random.js';
 import { createWorld } from '../world/index.js';
 import type { World } from '../world/model.js';
-import { loadStateFile, saveStateFile } from '../state/state-file.js';
+import { openSavedState, type SavedState } from '../state/saved-state.js';
+import { controlAccess } from './control-access.js';
 import { mockControls } from './controls.js';
 import { cors } from './cors.js';
 import { docsRouter } from './docs.js';
+import { ApiError, failedRequest, failureReply } from './errors.js';
 import { createApiRouter } from './router.js';
 import { start as startSimulation } from '../domain/simulate.js';
 import { stopCampaignRunner } from '../domain/campaign-runner.js';
@@ -77,7 +79,12 @@ export function createMockServer(partial: Partial<MockOptions> = {}): MockServer
       ? store.events.subscribe(() => {
           pending ??= setTimeout(() => {
             pending = undefined;
-            for (const hook of afterWrite) hook();
+            try {
+              for (const hook of afterWrite) hook();
+            } catch (err) {
+              // A failed save was logged and undone by its hook; anything else is reported here, not thrown into the timer.
+              if (!(err instanceof ApiError)) options.errorLog(`wapikit-mock: saving after a background write failed:\n${(err as Error).stack ?? String(err)}\n`);
+            }
           }, 250).unref();
         })
       : () => {};
@@ -111,17 +118,36 @@ export function createMockServer(partial: Partial<MockOptions> = {}): MockServer
     },
     close() {
       stopBackground();
+      savedState?.close();
     },
     demoToken: () => runtime.tokens.sign(world.demoUserId, world.mainOrganizationId),
     afterWrite,
   };
 
   // --state-file: start from the saved state, save after every acknowledged write.
+  // A write that cannot be saved is undone: the store goes back to what the file holds, and the request gets a 500.
+  let savedState: SavedState | undefined;
   if (options.stateFile) {
-    const path = options.stateFile;
-    const saved = loadStateFile(path, runtime.store);
-    if (saved !== runtime.store) runtime.useStore(saved);
-    afterWrite.push(() => saveStateFile(path, runtime.store));
+    const file = openSavedState(options.stateFile);
+    savedState = file;
+    try {
+      const saved = file.load(runtime.store);
+      if (saved !== runtime.store) runtime.useStore(saved);
+    } catch (err) {
+      file.close();
+      throw err;
+    }
+    afterWrite.push(() => {
+      try {
+        file.save(runtime.store);
+      } catch (err) {
+        // A new store, so open event streams get ReloadRequired: they may have seen events of the undone write.
+        runtime.useStore(file.restoreLastSaved(newStore()));
+        const message = `could not save the state to ${file.path} (${(err as Error).message}): the change was not applied`;
+        options.errorLog(`wapikit-mock: ${message}\n${(err as Error).stack ?? ''}\n`);
+        throw new ApiError(500, message, {}, true);
+      }
+    });
   }
   if (!backgroundStarted) startBackground(runtime.store);
 
@@ -129,13 +155,25 @@ export function createMockServer(partial: Partial<MockOptions> = {}): MockServer
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
+  // The controls first, outside CORS: they refuse web pages (Origin) and foreign Host names (DNS rebinding).
+  app.use('/__mock', controlAccess(options.controlHosts), mockControls(runtime));
   app.use(cors(options.corsOrigin));
   app.use(options.basePath, (req, res, next) => router(req, res, next));
-  app.use('/__mock', mockControls(runtime));
   app.use('/docs', docsRouter(doc, options.basePath));
   app.use((_req, res) => {
     res.status(404).setHeader('Content-Type', 'application/json');
     res.end(`${JSON.stringify({ message: 'Not Found' })}\n`);
+  });
+  // Last resort for errors nothing else answered (Express would send an HTML page with the stack): a JSON
+  // string mapped by errorReply, and unexpected errors logged like the API's.
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const { status, body, headers } = failureReply(err, failedRequest(req, 'the mock server'), options.errorLog);
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    res.status(status).set(headers).setHeader('Content-Type', 'application/json');
+    res.end(`${JSON.stringify(body)}\n`);
   });
   app.mock = runtime;
   return app;

@@ -33,7 +33,7 @@ export function invalid(violations: Violation[]): ApiError {
   return badRequest(violations.map((v) => v.message).join('; '));
 }
 
-const DOMAIN_STATUS = { 'not-found': 404, invalid: 400, denied: 401, conflict: 400 } as const;
+const DOMAIN_STATUS = { 'not-found': 404, invalid: 400, denied: 401, conflict: 400, 'too-large': 413 } as const;
 
 /** Turns anything thrown while handling a request into a status and a body. Unknown errors are 500s. */
 export function errorReply(err: unknown): { status: number; body: unknown; headers: Record<string, string> } {
@@ -46,4 +46,43 @@ export function errorReply(err: unknown): { status: number; body: unknown; heade
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return { status: 400, body: e.message ?? 'unsupported request encoding', headers: {} };
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return { status: e.status, body: e.message ?? 'bad request', headers: {} };
   return { status: 500, body: 'Something went wrong while processing your request.', headers: {} };
+}
+
+/** Where a request failed, for the report of an unexpected error. */
+export interface FailedRequest {
+  /** The operationId, or what else answered (`/__mock controls`, `the mock server`). */
+  operation: string;
+  method: string;
+  /** Without the query string (which may carry a token). */
+  path: string;
+}
+
+/** Where a request failed: its method and path without the query string (which may carry a token). */
+export function failedRequest(req: { method: string; originalUrl?: string; url: string }, operation: string): FailedRequest {
+  return { operation, method: req.method, path: (req.originalUrl || req.url).split('?')[0]! };
+}
+
+const reported = new WeakSet<object>();
+
+/** The text logged for an unexpected error: where it happened, then its stack (which starts with its message). */
+export function unexpectedErrorReport(err: unknown, where: FailedRequest): string {
+  const detail = err instanceof Error ? (err.stack ?? `${err.name}: ${err.message}`) : `thrown value: ${String(err)}`;
+  return `wapikit-mock: unexpected error in ${where.operation} (${where.method} ${where.path}), answered 500:\n${detail}\n`;
+}
+
+/**
+ * `errorReply` for a failed request, and the one place unexpected errors are logged: each error that becomes
+ * a 500 is reported to `log` once, with its stack. The client still gets only the generic sentence.
+ */
+export function failureReply(err: unknown, where: FailedRequest, log: (report: string) => void): ReturnType<typeof errorReply> {
+  const reply = errorReply(err);
+  // Deliberate answers (an ApiError such as the 501 of an unimplemented operation) are not bugs.
+  if (reply.status >= 500 && !(err instanceof ApiError)) {
+    const seen = typeof err === 'object' && err !== null && reported.has(err);
+    if (!seen) {
+      if (typeof err === 'object' && err !== null) reported.add(err);
+      log(unexpectedErrorReport(err, where));
+    }
+  }
+  return reply;
 }

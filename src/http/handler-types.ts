@@ -55,7 +55,10 @@ export type Reply =
   | { status: number; raw: Buffer; contentType: string; headers?: Record<string, string> }
   | {
       status: number;
-      /** Writes the body over time: `write` a chunk, `end` the response (an SSE stream never ends), `onClose` when the client goes. */
+      /**
+       * Writes the body over time: `write` a chunk, `end` the response, `onClose` when the connection goes (the
+       * client left, or fell more than streamBacklogBytes behind and was dropped: `write` then returns false).
+       */
       stream: (write: (chunk: string) => boolean, onClose: (fn: () => void) => void, end: () => void) => void;
       contentType: string;
       headers?: Record<string, string>;

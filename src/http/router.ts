@@ -1,9 +1,10 @@
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { MockOptions } from '../options.js';
 import { responseMedia, successStatus, type OperationInfo, type SpecValidators } from '../spec/index.js';
-import { ApiError, badControl, badRequest, errorReply, FORBIDDEN_PERMISSION, invalid, unauthorized } from './errors.js';
+import { ApiError, badControl, badRequest, failedRequest, failureReply, FORBIDDEN_PERMISSION, invalid, unauthorized, unexpectedErrorReport } from './errors.js';
 import type { Caller, HandlerTable, Reply, RequestContext } from './handler-types.js';
-import { readMultipart } from './multipart.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan, tooDeepMessage } from '../domain/json-depth.js';
+import { fileFieldProblem, fileFieldsOf, readMultipart } from './multipart.js';
 import { parsePrefer } from './prefer.js';
 import { byRouteSpecificity, pathPattern } from './route-order.js';
 
@@ -39,9 +40,10 @@ function exampleReply(op: OperationInfo, status: number, name?: string): Reply |
   const media = responseMedia(op, status);
   if (!media) return undefined;
   const [contentType, m] = media;
-  const examples = m.examples ?? {};
-  const picked = name ? examples[name] : Object.values(examples)[0];
-  if (name && !picked) throw badControl(`Prefer: example=${name} is not an example of ${op.operationId} ${status} (examples: ${Object.keys(examples).join(', ') || 'none'})`);
+  const examples = new Map(Object.entries(m.examples ?? {}));
+  // A Map: a user-supplied name such as `constructor` must not find anything on Object.prototype.
+  const picked = name ? examples.get(name) : [...examples.values()][0];
+  if (name && !picked) throw badControl(`Prefer: example=${name} is not an example of ${op.operationId} ${status} (examples: ${[...examples.keys()].join(', ') || 'none'})`);
   if (!picked) return undefined;
   if (!contentType.includes('json')) return undefined;
   const reply: Reply = { status, body: picked.value };
@@ -81,9 +83,13 @@ export function createApiRouter(deps: RouterDeps): Router {
     const content = op.requestBody?.content ?? {};
     if (content['multipart/form-data']) {
       if (!req.is('multipart/form-data')) throw badRequest(`request body must be multipart/form-data (got ${req.get('content-type') ?? 'no content type'})`);
-      ({ files, fields } = await readMultipart(req, MAX_UPLOAD_BYTES));
-      // The form as the spec's schema sees it: text fields as they came, a file part as its name.
-      const form: Record<string, unknown> = { ...fields };
+      const parts = await readMultipart(req, MAX_UPLOAD_BYTES);
+      ({ files, fields } = parts);
+      const fileProblem = fileFieldProblem(fileFieldsOf(content['multipart/form-data'].schema), parts);
+      if (fileProblem) throw badRequest(fileProblem);
+      // The form as the spec's schema sees it: text fields as they came, a file part as its name. No prototype,
+      // so a part named `__proto__` is a field like any other.
+      const form = Object.assign(Object.create(null) as Record<string, unknown>, fields);
       for (const f of files) form[f.field] = f.fileName;
       const formProblems = validators.body(op, 'multipart/form-data', form);
       if (formProblems.length) throw invalid(formProblems);
@@ -95,13 +101,15 @@ export function createApiRouter(deps: RouterDeps): Router {
       await new Promise<void>((resolve, reject) => jsonBody(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
       body = hasBody ? req.body : undefined;
       if (body === undefined && op.requestBody?.required) throw badRequest('request body is required (application/json)');
+      if (nestsDeeperThan(body, MAX_JSON_DEPTH)) throw badRequest(tooDeepMessage('request body'));
       const bodyProblems = validators.body(op, 'application/json', body);
       if (bodyProblems.length) throw invalid(bodyProblems);
     }
     return { params, query, body, files, fields };
   }
 
-  function send(res: Response, op: OperationInfo, reply: Reply, checked = true): void {
+  /** Writes a reply; with --strict-responses a JSON body is first checked against `op`'s documented responses. */
+  function send(res: Response, op: OperationInfo | undefined, reply: Reply, checked = true): void {
     for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
     if ('stream' in reply) {
       res.status(reply.status);
@@ -109,7 +117,19 @@ export function createApiRouter(deps: RouterDeps): Router {
       res.setHeader('Cache-Control', 'no-store');
       res.setHeader('Connection', 'keep-alive');
       res.flushHeaders();
-      reply.stream((chunk) => res.write(chunk), (fn) => res.on('close', fn), () => res.end());
+      // A client that stops reading leaves what is written queued in memory. A chunk that would take the
+      // queue past streamBacklogBytes drops the connection instead (the queue goes with it and the stream's
+      // close handler unsubscribes), as a server drops a dead peer; the client reconnects. One chunk larger
+      // than the bound still goes out when nothing is queued.
+      const write = (chunk: string): boolean => {
+        if (res.destroyed || res.writableEnded) return false;
+        if (res.writableLength > 0 && res.writableLength + chunk.length > options.streamBacklogBytes) {
+          res.destroy();
+          return false;
+        }
+        return res.write(chunk);
+      };
+      reply.stream(write, (fn) => res.on('close', fn), () => res.end());
       return;
     }
     if ('raw' in reply) {
@@ -119,11 +139,12 @@ export function createApiRouter(deps: RouterDeps): Router {
       return;
     }
     let { status, body } = reply;
-    if (options.strictResponses && checked) {
+    if (options.strictResponses && checked && op) {
       const problems = validators.response(op, status, 'application/json', body);
       if (problems.length) {
         status = 500;
         body = `wapikit-mock sent a response that breaks the spec (${op.operationId} ${reply.status}): ${problems.map((p) => p.message).join('; ')}`;
+        options.errorLog(unexpectedErrorReport(new Error(body as string), failedRequest(res.req, op.operationId)));
       }
     }
     // A string, not a Buffer: Node then encodes it once, straight into the socket write that also carries the
@@ -186,7 +207,7 @@ export function createApiRouter(deps: RouterDeps): Router {
         if (op.writes && reply.status < 300) deps.afterWrite?.(op);
         send(res, op, reply);
       } catch (err) {
-        const { status, body, headers } = errorReply(err);
+        const { status, body, headers } = failureReply(err, failedRequest(req, op.operationId), options.errorLog);
         const checked = !(err instanceof ApiError && err.fromMockControl);
         if (res.headersSent) {
           res.end();
@@ -202,13 +223,31 @@ export function createApiRouter(deps: RouterDeps): Router {
 
   // Anything else under the base path: 405 when the path exists with another method, 404 otherwise,
   // with the object bodies the real server's router sends.
-  const patterns = deps.operations.map((op) => ({ re: pathPattern(op.path), method: op.method.toUpperCase() }));
-  router.use((req, res) => {
+  const patterns = deps.operations.map((op) => ({ re: pathPattern(op.path), method: op.method.toUpperCase(), op }));
+  const notRouted = (req: Request, res: Response) => {
     const allowed = patterns.filter((p) => p.re.test(req.path)).map((p) => p.method);
     const [status, message] = allowed.length ? [405, 'Method Not Allowed'] : [404, 'Not Found'];
     if (allowed.length) res.setHeader('Allow', [...new Set(allowed)].join(', '));
     res.status(status).setHeader('Content-Type', 'application/json');
     res.end(`${JSON.stringify({ message })}\n`);
+  };
+  router.use(notRouted);
+
+  // Errors of the routing itself, before any operation runs: Express cannot decode a path parameter with a
+  // malformed percent-escape (`/conversation/%ff`). The operation the path and method name answers its 400.
+  router.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const op = patterns.find((p) => p.method === req.method && p.re.test(req.path))?.op;
+    if (!op && err instanceof URIError) {
+      notRouted(req, res); // the path exists only with other methods: 405
+      return;
+    }
+    const failure = err instanceof URIError ? badRequest(`path is not valid: malformed percent-escape in '${req.path}'`) : err;
+    const { status, body, headers } = failureReply(failure, failedRequest(req, op?.operationId ?? 'the API router'), options.errorLog);
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    send(res, op, { status, body, headers });
   });
   return router;
 }

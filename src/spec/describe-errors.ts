@@ -20,7 +20,8 @@ function valueAt(root: unknown, pointer: string): unknown {
   let cur = root;
   for (const raw of pointer.split('/').slice(1)) {
     const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (cur === null || typeof cur !== 'object') return undefined;
+    // Own properties only: a key named `constructor` or `__proto__` must not reach Object.prototype.
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, key)) return undefined;
     cur = (cur as Record<string, unknown>)[key];
   }
   return cur;

@@ -71,6 +71,14 @@ export function recordCollections(store: Store): Map<string, Map<string, unknown
   return out;
 }
 
+/**
+ * Sets an own, enumerable property, as JSON.parse does. (`out[k] = v` would, for a key named `__proto__`
+ * taken from a record or a snapshot, replace the object's prototype instead of keeping the key.)
+ */
+function setOwn<T>(out: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 function encode(value: unknown, path: string): JsonValue {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
@@ -81,7 +89,7 @@ function encode(value: unknown, path: string): JsonValue {
   if (Array.isArray(value)) return value.map((v, i) => encode(v, `${path}[${i}]`));
   if (isPlainObject(value)) {
     const out: Record<string, JsonValue> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = encode(v, `${path}.${k}`);
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) setOwn(out, k, encode(v, `${path}.${k}`));
     return out;
   }
   const kind = typeof value === 'object' ? (value.constructor?.name ?? 'object') : typeof value;
@@ -94,7 +102,7 @@ function decode(value: JsonValue): unknown {
     const keys = Object.keys(value);
     if (keys.length === 1 && keys[0] === '$base64' && typeof value.$base64 === 'string') return Buffer.from(value.$base64, 'base64');
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = decode(v);
+    for (const [k, v] of Object.entries(value)) setOwn(out, k, decode(v));
     return out;
   }
   return value;

@@ -3,9 +3,10 @@
  *
  * Saving is atomic: the snapshot goes to a temporary file beside the target, is flushed to disk (fsync), and
  * then renamed over the target, so a crash at any moment leaves either the previous file or the new one,
- * never half of one.
+ * never half of one. The file holds secrets (passwords, API-key tokens, the WhatsApp and AI keys), so it is
+ * written with mode 0600: readable by its owner only.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fchmodSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { WorldOptions } from '../world/model.js';
 import { exportSnapshot, restoreSnapshot, SnapshotError } from './snapshot.js';
@@ -14,7 +15,12 @@ import type { Store } from '../store/store.js';
 /** The parsed contents of a state file, or undefined when there is no file yet. */
 export function readStateFile(path: string): unknown {
   if (!existsSync(path)) return undefined;
-  const text = readFileSync(path, 'utf8');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new SnapshotError(`state file ${path} cannot be read: ${(err as Error).message}`);
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
@@ -31,13 +37,34 @@ export function stateFileWorld(path: string): WorldOptions | undefined {
   return { seed: w.seed, now: w.now, size: w.size };
 }
 
-/** Writes `text` to `path` atomically: temporary file, fsync, rename, then fsync of the folder. */
+/** Mode of the state file and its temporary files: read and write for the owner only. */
+export const STATE_FILE_MODE = 0o600;
+
+/** The temporary file a save of `path` by this process writes first (`removeStaleTemporaryFiles` knows the pattern). */
+export const temporaryFileOf = (path: string) => `${path}.${process.pid}.tmp`;
+
+/**
+ * Opens `path` for writing, mode 0600, creating its folder if it is missing. (Creating the folder only when the
+ * open says ENOENT keeps the open's own error otherwise: ENOTDIR rather than mkdir's puzzling EEXIST.)
+ */
+export function createForWriting(path: string): number {
+  try {
+    return openSync(path, 'w', STATE_FILE_MODE);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    mkdirSync(dirname(path), { recursive: true });
+    return openSync(path, 'w', STATE_FILE_MODE);
+  }
+}
+
+/** Writes `text` to `path` atomically, mode 0600: temporary file, fsync, rename, then fsync of the folder. */
 export function writeFileAtomic(path: string, text: string): void {
   const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w');
+  const tmp = temporaryFileOf(path);
+  const fd = createForWriting(tmp);
   try {
+    // The mode given to open applies only to a new file; a leftover one keeps its own.
+    fchmodSync(fd, STATE_FILE_MODE);
     writeSync(fd, text);
     fsyncSync(fd);
   } catch (err) {

@@ -12,9 +12,14 @@ export interface LiveEvent {
 
 export type EventListener = (event: LiveEvent) => void;
 
-/** A tiny synchronous publish/subscribe hub. */
+/**
+ * A tiny synchronous publish/subscribe hub. Besides the live events it carries one internal signal, never sent
+ * to clients: `accessChanged()`, raised by the domain when someone may have lost access (a member removed), so
+ * that open streams check their token again at once.
+ */
 export class EventHub {
   private readonly listeners = new Set<EventListener>();
+  private readonly accessWatchers = new Set<() => void>();
 
   subscribe(listener: EventListener): () => void {
     this.listeners.add(listener);
@@ -25,6 +30,18 @@ export class EventHub {
     for (const l of this.listeners) l(event);
   }
 
+  /** Calls `watcher` whenever access may have changed; returns the function that stops it. */
+  onAccessChange(watcher: () => void): () => void {
+    this.accessWatchers.add(watcher);
+    return () => this.accessWatchers.delete(watcher);
+  }
+
+  /** Tells open streams that a membership, a user or an organization changed: each checks its token again. */
+  accessChanged(): void {
+    for (const w of this.accessWatchers) w();
+  }
+
+  /** Open subscriptions (live streams and internal listeners). */
   get size(): number {
     return this.listeners.size;
   }

@@ -38,7 +38,7 @@ export interface ApiKeyRecord {
   uniqueId: string;
   memberId: string;
   createdAt: IsoDateTime;
-  /** The JWT; seeded keys are signed on first read (signing is asynchronous). */
+  /** The JWT; undefined for a seeded key, which every read signs the same way (see domain/api-keys.ts). */
   key: string | undefined;
 }
 

@@ -3,6 +3,7 @@ import type {
   CampaignRecord, ContactRecord, ConversationRecord, ListRecord, MemberRecord, MessageRecord, OrganizationRecord,
   PhoneNumberRecord, RoleRecord, TagRecord, TemplateRecord, UserRecord, World,
 } from '../world/model.js';
+import { ContactPhones } from './contact-phones.js';
 import { EventHub } from './events.js';
 import type {
   AiChatMessageRecord, AiChatRecord, AiVoteRecord, ApiKeyRecord, InviteRecord, KnowledgeDocumentRecord, NotificationRecord,
@@ -63,6 +64,8 @@ export class Store {
   /** Password resets in progress, by lower-cased email. */
   readonly passwordResets = new Map<string, PasswordReset>();
   readonly events = new EventHub();
+  /** Contact ids by organization and phone (kept by src/domain/contacts.ts). */
+  readonly contactPhones = new ContactPhones();
   readonly ids: IdSource;
 
   /** `${organizationId}|${status}` → conversation ids in createdAt order. */
@@ -92,7 +95,10 @@ export class Store {
     for (const r of world.members) this.members.set(r.uniqueId, copy(r));
     for (const r of world.roles) this.roles.set(r.uniqueId, copy(r));
     for (const r of world.tags) this.tags.set(r.uniqueId, copy(r));
-    for (const r of world.contacts) this.contacts.set(r.uniqueId, copy(r));
+    for (const r of world.contacts) {
+      this.contacts.set(r.uniqueId, copy(r));
+      this.contactPhones.set(r.organizationId, r.phone, r.uniqueId);
+    }
     for (const r of world.lists) this.lists.set(r.uniqueId, copy(r));
     for (const r of world.phoneNumbers) this.phoneNumbers.set(r.id, r);
     for (const r of world.templates) this.templates.set(r.id, r);
@@ -169,7 +175,8 @@ export class Store {
   }
 
   removeConversation(c: ConversationState): void {
-    for (const m of this.messagesOf(c.uniqueId)) this.messageIndex?.delete(m.uniqueId);
+    // Reading a thread the store never wrote regenerates it: only worth it when the message index exists.
+    if (this.messageIndex) for (const m of this.messagesOf(c.uniqueId)) this.messageIndex.delete(m.uniqueId);
     this.conversationIndex(c.organizationId, c.status).remove(c.uniqueId, c.createdAt);
     this.byContact.get(c.contactId)?.delete(c.uniqueId);
     if (c.campaignId) this.byCampaign.get(c.campaignId)?.delete(c.uniqueId);

@@ -41,6 +41,7 @@ const DEFAULTS: ServeSettings = {
   stateFile: undefined,
   simulate: false,
   corsOrigin: '*',
+  jwtSecret: undefined,
   quiet: false,
   explicit: { seed: false, now: false, size: false },
 };
@@ -56,11 +57,11 @@ describe('serve settings', () => {
   ])('reads every flag with $name', async ({ argv }) => {
     const s = await serveSettings([
       ...argv, '--port', '0', '--host', '0.0.0.0', '--seed', '42', '--now', '2026-01-02', '--size', '10', '--token', 'fixed',
-      '--latency', '100-400', '--fail-rate', '0.25', '--state-file', 'state.json', '--simulate', '--cors-origin', 'http://localhost:3000/', '--quiet',
+      '--latency', '100-400', '--fail-rate', '0.25', '--state-file', 'state.json', '--simulate', '--cors-origin', 'http://localhost:3000/', '--jwt-secret', 'team-secret', '--quiet',
     ]);
     expect(s).toEqual({
       port: 0, host: '0.0.0.0', seed: 42, now: '2026-01-02T00:00:00.000Z', size: 10, token: 'fixed', latency: { min: 100, max: 400 }, failRate: 0.25,
-      stateFile: 'state.json', simulate: true, corsOrigin: 'http://localhost:3000', quiet: true, explicit: { seed: true, now: true, size: true },
+      stateFile: 'state.json', simulate: true, corsOrigin: 'http://localhost:3000', jwtSecret: 'team-secret', quiet: true, explicit: { seed: true, now: true, size: true },
     });
   });
 
@@ -77,11 +78,11 @@ describe('serve settings', () => {
     const s = await serveSettings([], {
       WAPIKIT_MOCK_PORT: '5000', WAPIKIT_MOCK_HOST: '::1', WAPIKIT_MOCK_SEED: '9', WAPIKIT_MOCK_NOW: '2026-02-03T04:05:06Z', WAPIKIT_MOCK_SIZE: '25',
       WAPIKIT_MOCK_TOKEN: 'env-token', WAPIKIT_MOCK_LATENCY: '5-10', WAPIKIT_MOCK_FAIL_RATE: '0.5', WAPIKIT_MOCK_STATE_FILE: '/tmp/s.json',
-      WAPIKIT_MOCK_SIMULATE: 'true', WAPIKIT_MOCK_CORS_ORIGIN: 'https://app.example.com', WAPIKIT_MOCK_QUIET: '1',
+      WAPIKIT_MOCK_SIMULATE: 'true', WAPIKIT_MOCK_CORS_ORIGIN: 'https://app.example.com', WAPIKIT_MOCK_JWT_SECRET: 'env-secret', WAPIKIT_MOCK_QUIET: '1',
     });
     expect(s).toEqual({
       port: 5000, host: '::1', seed: 9, now: '2026-02-03T04:05:06.000Z', size: 25, token: 'env-token', latency: { min: 5, max: 10 }, failRate: 0.5,
-      stateFile: '/tmp/s.json', simulate: true, corsOrigin: 'https://app.example.com', quiet: true, explicit: { seed: true, now: true, size: true },
+      stateFile: '/tmp/s.json', simulate: true, corsOrigin: 'https://app.example.com', jwtSecret: 'env-secret', quiet: true, explicit: { seed: true, now: true, size: true },
     });
   });
 
@@ -117,6 +118,7 @@ describe('usage errors: exit code 2 and a message that says what is wrong', () =
     { name: 'a percentage fail rate', argv: ['--fail-rate', '10%'], env: {}, message: 'Expected a fraction from 0 to 1' },
     { name: 'a CORS origin without a scheme', argv: ['--cors-origin', 'localhost:3000'], env: {}, message: 'Expected an origin without a path' },
     { name: 'a CORS origin with a path', argv: ['--cors-origin', 'http://localhost:3000/app'], env: {}, message: 'Expected an origin without a path, e.g. http://localhost:3000.' },
+    { name: 'a blank JWT secret', argv: ['--jwt-secret', ' '], env: {}, message: "error: option '--jwt-secret <secret>' argument ' ' is invalid. Expected a secret that is not blank." },
     { name: 'a bad environment value', argv: [], env: { WAPIKIT_MOCK_PORT: 'eighty' }, message: "error: option '-p, --port <number>' value 'eighty' from env 'WAPIKIT_MOCK_PORT' is invalid." },
     { name: 'a bad boolean environment value', argv: [], env: { WAPIKIT_MOCK_QUIET: 'maybe' }, message: "error: Environment variable WAPIKIT_MOCK_QUIET must be 1/true/yes/on or 0/false/no/off (got 'maybe')." },
     { name: 'fixtures without --out', argv: ['fixtures'], env: {}, message: "error: required option '-o, --out <dir>' not specified" },

@@ -6,13 +6,16 @@
  * runs) is exercised by test/packaging, which packs, installs and starts it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { jwtVerify } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createMockServer } from '../../src/http/create-server.js';
+import { DEFAULT_MOCK_OPTIONS } from '../../src/options.js';
 import { saveStateFile } from '../../src/state/state-file.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -154,5 +157,57 @@ describe('wapikit-mock, run for real', () => {
     } finally {
       expect((await s.stop()).code).toBe(0);
     }
+  });
+});
+
+describe('wapikit-mock, run for real: what it lets in, and which state files it refuses', () => {
+  /** A GET of /__mock/state with a chosen Host header (fetch cannot set one). */
+  const stateWithHost = (api: string, host: string) =>
+    new Promise<number>((done, fail) => {
+      request(`${api.replace(/\/api$/, '')}/__mock/state`, { headers: { Host: host } }, (res) => {
+        res.resume();
+        done(res.statusCode ?? 0);
+      }).on('error', fail).end();
+    });
+
+  it('refuses a foreign Host on /__mock on loopback, accepts it once --host opens the server, and signs with --jwt-secret', async () => {
+    const local = await serve(['--port', '0', '--quiet']);
+    try {
+      expect(await stateWithHost(local.api, 'rebind.evil.example')).toBe(403);
+    } finally {
+      await local.stop();
+    }
+    const secret = 'only-this-team-knows-it';
+    const open = await serve(['--port', '0', '--quiet', '--host', '0.0.0.0'], { WAPIKIT_MOCK_JWT_SECRET: secret });
+    try {
+      expect(await stateWithHost(open.api, 'devbox.lan:4010')).toBe(200);
+      const login = await fetch(`${open.api}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'demo', password: 'demo1234' }) });
+      const { token } = (await login.json()) as { token: string };
+      await expect(jwtVerify(token, new TextEncoder().encode(secret))).resolves.toBeDefined();
+      await expect(jwtVerify(token, new TextEncoder().encode(DEFAULT_MOCK_OPTIONS.jwtSecret))).rejects.toThrow();
+    } finally {
+      await open.stop();
+    }
+  });
+
+  it('exits 1, naming the file, when the state file cannot be written', async () => {
+    writeFileSync(join(tmp, 'plain-file'), '');
+    const file = join(tmp, 'plain-file', 'state.json');
+    const r = await run(['--port', '0', '--state-file', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^wapikit-mock: cannot write the state file ${file.replace(/[.]/g, '\\.')}: ENOTDIR`));
+  });
+
+  it('exits 1 when another server runs on the same state file, naming it and the lock', async () => {
+    const file = join(tmp, 'shared.json');
+    const first = await serve(['--port', '0', '--quiet', '--state-file', file]);
+    try {
+      const second = await run(['--port', '0', '--state-file', file]);
+      expect(second.code).toBe(1);
+      expect(second.stderr).toContain(`wapikit-mock: state file ${file} is in use by another wapikit-mock (pid ${first.child.pid}; lock file ${file}.lock)`);
+    } finally {
+      expect((await first.stop()).code).toBe(0);
+    }
+    expect(existsSync(`${file}.lock`), 'released on exit').toBe(false);
   });
 });

@@ -2,38 +2,20 @@
  * The CLI entry: exit codes (0 conforming, 1 violations, 2 usage or connection errors), reports on stdout or in
  * a file, a JUnit file a JUnit parser reads back with one test case per operation, and no secret anywhere.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runContractCli, type ContractReport } from '../../src/contract/index.js';
-import { startInProcessMock, type InProcessTarget } from '../../src/contract/target.js';
+import { describe, expect, it } from 'vitest';
+import type { ContractReport } from '../../src/contract/index.js';
 import { listOperations, loadSpec } from '../../src/spec/index.js';
+import { cli, useCliFixture } from './support/cli-fixture.js';
 import { editJson, startFaultyProxy } from './support/faulty-proxy.js';
 
 const TOKEN = 'cli-test-secret-token-7f3a9c';
 const ops = listOperations(loadSpec());
-let mock: InProcessTarget;
-let dir: string;
 
-beforeAll(async () => {
-  mock = await startInProcessMock({ token: TOKEN });
-  dir = mkdtempSync(join(tmpdir(), 'wapikit-contract-'));
-});
-
-afterAll(async () => {
-  await mock?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-async function cli(args: string[], env: Record<string, string | undefined> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runContractCli(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env });
-  return { code, stdout, stderr };
-}
+const fixture = useCliFixture(TOKEN);
 
 async function closedPort(): Promise<number> {
   return new Promise((resolve) => {
@@ -48,7 +30,7 @@ describe('contract CLI', () => {
   it('prints its usage with --help and exits 0', async () => {
     const r = await cli(['--help']);
     expect(r.code).toBe(0);
-    for (const flag of ['--base-url', '--token', '--username', '--password', '--allow-writes', '--only', '--reporter', '--output', '--timeout', '--target-profile']) {
+    for (const flag of ['--base-url', '--token', '--username', '--password', '--allow-writes', '--only', '--reporter', '--output', '--timeout', '--target-profile', '--spec', '--anonymous', '--max-response-bytes']) {
       expect(r.stdout).toContain(flag);
     }
   });
@@ -75,14 +57,14 @@ describe('contract CLI', () => {
   });
 
   it('exits 2 when the credentials are refused', async () => {
-    const r = await cli(['--base-url', mock.baseUrl, '--username', 'demo', '--password', 'wrong-password-123']);
+    const r = await cli(['--base-url', fixture.mock.baseUrl, '--username', 'demo', '--password', 'wrong-password-123']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/login failed: POST \/auth\/login answered 4\d\d/);
+    expect(r.stderr).toMatch(/^error: the target refused the credentials: POST \/auth\/login answered 4\d\d/);
     expect(r.stderr).not.toContain('wrong-password-123');
   });
 
   it('exits 0 when every exercised operation conforms, and prints one line per selected operation and the coverage', async () => {
-    const r = await cli(['--base-url', mock.baseUrl, '--token', TOKEN, '--only', 'getConversations,getConversationById', '--only', 'getHealthCheck']);
+    const r = await cli(['--base-url', fixture.mock.baseUrl, '--token', TOKEN, '--only', 'getConversations,getConversationById', '--only', 'getHealthCheck']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
@@ -92,7 +74,7 @@ describe('contract CLI', () => {
   });
 
   it('exits 1 on violations and names the operation and the problem', async () => {
-    const proxy = await startFaultyProxy(mock.baseUrl, { matches: (req) => req.method === 'get' && req.path === '/conversations', response: (res) => { res.status = 500; } });
+    const proxy = await startFaultyProxy(fixture.mock.baseUrl, { matches: (req) => req.method === 'get' && req.path === '/conversations', response: (res) => { res.status = 500; } });
     try {
       const r = await cli(['--base-url', proxy.baseUrl, '--token', TOKEN, '--only', 'getConversations']);
       expect(r.code).toBe(1);
@@ -104,21 +86,21 @@ describe('contract CLI', () => {
 
   it('never writes the token or the password, even when the target echoes them back', async () => {
     // The faulty deployment puts the caller's token into a field, so a violation's "actual" value carries it.
-    const proxy = await startFaultyProxy(mock.baseUrl, {
+    const proxy = await startFaultyProxy(fixture.mock.baseUrl, {
       matches: (req) => req.method === 'get' && /^\/conversation\/[^/]+$/.test(req.path),
       response: (res, req) => { if (res.status === 200) editJson(res, (b) => { (b as { conversation: { status: string } }).conversation.status = `token ${req.headers['x-access-token'] ?? ''}`; }); },
     });
     try {
       const outputs: string[] = [];
       for (const reporter of ['console', 'json', 'junit']) {
-        const file = join(dir, `report.${reporter}`);
+        const file = join(fixture.dir, `report.${reporter}`);
         const viaFlag = await cli(['--base-url', proxy.baseUrl, '--token', TOKEN, '--only', 'getConversationById', '--reporter', reporter]);
         const viaEnv = await cli(['--base-url', proxy.baseUrl, '--only', 'getConversationById', '--reporter', reporter, '--output', file], { WAPIKIT_TOKEN: TOKEN });
         expect(viaFlag.code).toBe(1);
         expect(viaEnv.code).toBe(1);
         outputs.push(viaFlag.stdout, viaFlag.stderr, viaEnv.stdout, viaEnv.stderr, readFileSync(file, 'utf8'));
       }
-      const login = await cli(['--base-url', mock.baseUrl, '--username', 'demo', '--password', 'demo1234', '--only', 'login,getApiKeys', '--reporter', 'json']);
+      const login = await cli(['--base-url', fixture.mock.baseUrl, '--username', 'demo', '--password', 'demo1234', '--only', 'login,getApiKeys', '--reporter', 'json']);
       expect(login.code).toBe(0);
       outputs.push(login.stdout, login.stderr);
       const all = outputs.join('\n');
@@ -135,7 +117,7 @@ describe('contract CLI', () => {
   });
 
   it('--reporter junit writes a file a JUnit parser reads back with one test case per operation', async () => {
-    const file = join(dir, 'contract.xml');
+    const file = join(fixture.dir, 'contract.xml');
     const r = await cli(['--reporter', 'junit', '--output', file]);
     expect([0, 1]).toContain(r.code);
     expect(r.stdout).toContain(`Report (junit) written to ${file}`);

@@ -3,46 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { frameOf, isFor } from '../../src/http/events-stream.js';
 import type { LiveEvent } from '../../src/store/events.js';
 import { startMock, type TestMock } from '../support/mock-client.js';
-
-interface Frame {
-  event: string;
-  data: string;
-}
-
-/** A real SSE client: `fetch` and a reader over the body, splitting frames at blank lines. */
-async function connect(url: string, token: string) {
-  const abort = new AbortController();
-  const res = await fetch(`${url}/api/events?token=${encodeURIComponent(token)}`, { signal: abort.signal });
-  const reader = res.body!.getReader();
-  const text = new TextDecoder();
-  let buffer = '';
-  async function next(): Promise<Frame> {
-    for (;;) {
-      const end = buffer.indexOf('\n\n');
-      if (end >= 0) {
-        const raw = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const field = (name: string) => raw.split('\n').find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2) ?? '';
-        return { event: field('event'), data: field('data') };
-      }
-      const { value, done } = await reader.read();
-      if (done) throw new Error('the stream ended');
-      buffer += text.decode(value, { stream: true });
-    }
-  }
-  return {
-    res,
-    next,
-    /** The next frame's payload, decoded: base64 → MessagePack → value. */
-    async nextPayload(): Promise<{ event: string; payload: Record<string, unknown> }> {
-      const f = await next();
-      return { event: f.event, payload: decode(Buffer.from(f.data, 'base64')) as Record<string, unknown> };
-    },
-    close: () => abort.abort(),
-  };
-}
-
-type Stream = Awaited<ReturnType<typeof connect>>;
+import { connectEvents, type EventStream } from '../support/sse-client.js';
 
 let mock: TestMock;
 let agentToken: string;
@@ -59,8 +20,8 @@ function marker(n: number): void {
   mock.app.mock.store.events.publish({ type: 'CampaignProgress', data: { campaignId: `marker-${n}`, messagesSent: n, messagesErrored: 0, status: 'Running' } });
 }
 
-async function withStreams<T>(tokens: string[], body: (streams: Stream[]) => Promise<T>): Promise<T> {
-  const streams = await Promise.all(tokens.map((t) => connect(mock.url, t)));
+async function withStreams<T>(tokens: string[], body: (streams: EventStream[]) => Promise<T>): Promise<T> {
+  const streams = await Promise.all(tokens.map((t) => connectEvents(mock.url, t)));
   try {
     for (const s of streams) expect(await s.next()).toEqual({ event: 'connected', data: 'OK' });
     return await body(streams);
@@ -143,7 +104,7 @@ describe('GET /events', () => {
   it('unsubscribes when the client goes away', async () => {
     const hub = mock.app.mock.store.events;
     const before = hub.size;
-    const s = await connect(mock.url, mock.token);
+    const s = await connectEvents(mock.url, mock.token);
     await s.next();
     expect(hub.size).toBe(before + 1);
     s.close();

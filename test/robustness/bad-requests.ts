@@ -5,6 +5,7 @@
  * missing or garbage tokens. The spec's own validators are the oracle: a generated value that the spec accepts
  * is not a bad input and is dropped (or, for path ids, expected to reach the handler and be a 404).
  */
+import { parse as parseQuery } from 'node:querystring';
 import { sampleFromPattern, sampleValue } from '../../src/contract/sample-values.js';
 import type { JsonSchema, OpenApiDocument, OperationInfo, SpecValidators, Violation } from '../../src/spec/index.js';
 
@@ -30,6 +31,8 @@ export interface BadRequest {
   mentions?: string;
   /** The input is valid (an unknown id): only a handler can answer it. */
   reachesHandler?: boolean;
+  /** A refusal of the mock's own controls (`Prefer`): a 400 even where the operation documents none. */
+  control?: boolean;
 }
 
 export interface BadRequestContext {
@@ -47,7 +50,25 @@ const PATH_CANDIDATES: Array<[string, string]> = [
   ['a non-ASCII string', NON_ASCII],
   ['__proto__', '__proto__'],
   ['constructor', 'constructor'],
+  ['toString', 'toString'],
+  ['hasOwnProperty', 'hasOwnProperty'],
 ];
+
+/** Names that are on every plain object: a lookup by a user-supplied name must not find them. */
+export const PROTOTYPE_NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'] as const;
+
+/** Percent-escapes that do not decode (sent as they are, not encoded again). */
+const MALFORMED_ESCAPES: Array<[string, string]> = [
+  ['%ff (not UTF-8)', '%ff'],
+  ['%zz (not hex)', '%zz'],
+  ['a lone %', '%'],
+  ['a cut-off escape %e4%b8', '%e4%b8'],
+];
+
+/** Deeper than any body needs to be, and far deeper than the server's limit (MAX_JSON_DEPTH, 64). */
+const DEEP = 5_000;
+const deepArray = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+const deepObject = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 
 const QUERY_CANDIDATES: Array<[string, string]> = [
   ['a word', 'abc'],
@@ -59,6 +80,7 @@ const QUERY_CANDIDATES: Array<[string, string]> = [
   ['a 5,000-character string', LONG],
   ['a non-ASCII string', NON_ASCII],
   ['__proto__', '__proto__'],
+  ['constructor', 'constructor'],
 ];
 
 const BODY_CANDIDATES: Array<[string, unknown]> = [
@@ -219,6 +241,10 @@ export function badRequests(op: OperationInfo, ctx: BadRequestContext): BadReque
     if (sampleIsValid || !json) {
       out.push({ name: `path parameter '${p.name}' = an unknown id`, method, path: basePath, ...rest, status: 404, reachesHandler: true });
     }
+    for (const [label, raw] of MALFORMED_ESCAPES) {
+      const path = withQuery(op.path.replace(/\{([^}]+)\}/g, (_m, n: string) => (n === p.name ? raw : encodeURIComponent(pathValues[n] ?? ''))), query);
+      out.push({ name: `path parameter '${p.name}' = a malformed percent-escape: ${label}`, method, path, ...rest, status: 400, mentions: 'percent-escape' });
+    }
   }
 
   // ---- query parameters
@@ -227,6 +253,14 @@ export function badRequests(op: OperationInfo, ctx: BadRequestContext): BadReque
       const q = { ...query, [p.name]: value };
       if (validators.parameters(op, 'query', { ...q }).length === 0) continue;
       out.push({ name: `query parameter '${p.name}' = ${label}`, method, path: withQuery(buildPath(op, pathValues), q), ...rest, status: 400, mentions: `query parameter '${p.name}'` });
+    }
+    for (const [label, raw] of MALFORMED_ESCAPES) {
+      // The server's query parser decodes leniently; the spec decides whether what comes out is acceptable.
+      const decoded = parseQuery(`v=${raw}`).v as string;
+      if (validators.parameters(op, 'query', { ...query, [p.name]: decoded }).length === 0) continue;
+      const others = new URLSearchParams(Object.entries(query).filter(([k]) => k !== p.name)).toString();
+      const path = `${buildPath(op, pathValues)}?${others ? `${others}&` : ''}${p.name}=${raw}`;
+      out.push({ name: `query parameter '${p.name}' = a malformed percent-escape: ${label}`, method, path, ...rest, status: 400, mentions: `query parameter '${p.name}'` });
     }
     if (p.required) {
       const { [p.name]: _dropped, ...q } = query;
@@ -252,6 +286,14 @@ export function badRequests(op: OperationInfo, ctx: BadRequestContext): BadReque
     bodyCase('charset utf-16', valid, 400, undefined, { 'content-type': 'application/json; charset=utf-16' });
     bodyCase('charset latin1', valid, 400, 'charset', { 'content-type': 'application/json; charset=latin1' });
     bodyCase('a 2 MB body', JSON.stringify({ padding: 'z'.repeat(2 * 1024 * 1024) }), 413, 'larger than');
+    bodyCase(`a body of arrays nested ${DEEP} levels deep`, deepArray(DEEP), 400, 'nested deeper');
+    bodyCase(`a body of objects nested ${DEEP} levels deep`, deepObject(DEEP), 400, 'nested deeper');
+    bodyCase('a body of objects nested 65 levels deep (one over the limit)', deepObject(65), 400, 'nested deeper');
+    const first = sample !== undefined ? fieldsOf(sample)[0] : undefined;
+    if (sample !== undefined && first) {
+      const text = JSON.stringify(setAt(sample, first, '__wapikit_deep__')).replace('"__wapikit_deep__"', deepArray(DEEP));
+      bodyCase(`body field '${dottedName(first)}' = arrays nested ${DEEP} levels deep`, text, 400, 'nested deeper');
+    }
 
     if (sample !== undefined) {
       for (const field of fieldsOf(sample)) {
@@ -289,6 +331,42 @@ export function badRequests(op: OperationInfo, ctx: BadRequestContext): BadReque
     const form = `--${boundary}\r\nContent-Disposition: form-data; name="other"\r\n\r\nvalue\r\n--${boundary}--\r\n`;
     out.push({ name: `a form without '${required}'`, method, path: basePath, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body: form, status: 400, mentions: `'${required}'` });
     out.push({ name: 'a truncated form', method, path: basePath, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nabc`, status: 400 });
+    const part = (disposition: string, content: string, type?: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; ${disposition}\r\n${type ? `Content-Type: ${type}\r\n` : ''}\r\n${content}\r\n`;
+    const shapes: Array<[string, string, string]> = [
+      [`'${required}' with an empty filename`, part(`name="${required}"; filename=""`, 'name,phone', 'text/csv'), `'${required}'`],
+      [`'${required}' sent as a text field`, part(`name="${required}"`, 'name,phone'), `'${required}'`],
+      [`'${required}' as an empty file part without a filename (no file chosen)`, part(`name="${required}"; filename=""`, '', 'application/octet-stream'), `'${required}'`],
+      [`'${required}' with a 200 KB filename`, part(`name="${required}"; filename="${'f'.repeat(200_000)}"`, 'abc', 'text/plain'), 'headers'],
+      ['a boundary that never comes', `--other\r\nContent-Disposition: form-data; name="${required}"; filename="a.txt"\r\n\r\nabc\r\n`, 'multipart form'],
+      ...PROTOTYPE_NAMES.map((n): [string, string, string] => [`a file part named '${n}' instead of '${required}'`, part(`name="${n}"; filename="a.txt"`, 'abc', 'text/plain'), `'${required}'`]),
+      ...PROTOTYPE_NAMES.map((n): [string, string, string] => [`a text field named '${n}' and no '${required}'`, part(`name="${n}"`, '{"polluted":true}'), `'${required}'`]),
+    ];
+    for (const [label, parts, mentions] of shapes) {
+      const body = label === 'a boundary that never comes' ? parts : `${parts}--${boundary}--\r\n`;
+      out.push({ name: `a form with ${label}`, method, path: basePath, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body, status: 400, mentions });
+    }
+  }
+
+  // ---- prototype names where the mock looks names up: Prefer example names (before and after the body is
+  // read), and query keys and header names on a request that reaches as far as the operation's checks go.
+  const preferHeaders = (prefer: string) => ({ ...(('headers' in rest && rest.headers) || {}), prefer });
+  for (const n of PROTOTYPE_NAMES) {
+    if (!json || sampleIsValid) {
+      out.push({ name: `Prefer: example=${n}`, method, path: basePath, ...rest, headers: preferHeaders(`example=${n}`), status: 400, mentions: `example=${n}`, control: true });
+    }
+    const code = [400, 404].find((c) => op.responses.has(c));
+    if (code) out.push({ name: `Prefer: code=${code}, example=${n}`, method, path: basePath, ...rest, headers: preferHeaders(`code=${code}, example=${n}`), status: 400, mentions: `example=${n}`, control: true });
+  }
+  const deepest = out.find((c) => c.reachesHandler) ?? out.find((c) => c.status === 400 && !c.control && !c.name.startsWith('Prefer'));
+  if (deepest) {
+    const extraQuery = [...PROTOTYPE_NAMES.map((n) => `${n}=x`), '%ff=1', 'a%zz=2'].join('&');
+    out.push({
+      ...deepest,
+      name: `${deepest.name}, with query keys and headers named ${PROTOTYPE_NAMES.join(', ')}`,
+      path: `${deepest.path}${deepest.path.includes('?') ? '&' : '?'}${extraQuery}`,
+      headers: { ...deepest.headers, ...Object.fromEntries(PROTOTYPE_NAMES.map((n) => [n, '{"polluted":true}'])) },
+    });
   }
   return out;
 }

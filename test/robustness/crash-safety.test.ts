@@ -128,6 +128,9 @@ describe('--state-file after a SIGKILL in the middle of a burst of writes', { ti
   it('a restarted server loads it and holds every acknowledged write', async () => {
     const second = await startCli();
     try {
+      // It took over the killed server's lock, and no temporary file of an interrupted save is left.
+      expect(readdirSync(dir).sort()).toEqual(['state.json', 'state.json.lock']);
+      expect(readFileSync(`${stateFile}.lock`, 'utf8')).toBe(`${second.child.pid}\n`);
       for (const id of sendTargets) {
         const { status, body } = await call<{ conversation: Conversation }>(second, 'GET', `/conversation/${id}`);
         expect(status).toBe(200);

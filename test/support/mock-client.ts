@@ -76,7 +76,11 @@ export async function startMock(options: Partial<MockOptions> = {}): Promise<Tes
       }
       return { status: res.status, headers: res.headers, body: parsed, text, op };
     },
-    close: () => new Promise((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
+    close: () =>
+      new Promise((resolve, reject) => {
+        app.mock.close(); // background work, and the state file's lock
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
   };
 }
 

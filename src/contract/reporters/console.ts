@@ -3,6 +3,7 @@
  * under its operation, the checks that were skipped and why, then coverage.
  */
 import type { CaseResult, ContractReport, OperationResult } from '../types.js';
+import { anonymousNotice } from './notice.js';
 
 const LABEL = { pass: 'PASS', fail: 'FAIL', skipped: 'SKIP' } as const;
 const NOT_SELECTED = 'not selected by --only';
@@ -34,7 +35,9 @@ export function formatConsole(report: ContractReport): string {
   const { target, summary } = report;
   const width = Math.max(...report.operations.map((o) => o.operationId.length));
   const mode = report.allowWrites ? 'writes allowed' : 'read-only';
+  const notice = anonymousNotice(report);
   const lines = [
+    ...(notice ? [notice] : []),
     `wapikit contract: ${report.spec.title} ${report.spec.version} against ${target.baseUrl} (${target.kind}, profile ${target.profile}${target.capabilities.stateful ? '' : ', stateless'}, ${mode})`,
     '',
     ...report.operations.filter((o) => !notSelected(o)).flatMap((o) => operationLines(o, width)),
@@ -54,6 +57,7 @@ export function formatConsole(report: ContractReport): string {
     `Coverage: ${summary.exercised} of ${summary.operations} operations exercised (${pct(summary.exercised, summary.operations)}); ` +
       `${summary.seenDocumentedStatuses} of ${summary.documentedStatuses} documented statuses seen (${pct(summary.seenDocumentedStatuses, summary.documentedStatuses)}).`,
     `Took ${(report.durationMs / 1000).toFixed(1)} s.`,
+    ...(notice ? [notice] : []),
   );
   return `${lines.join('\n')}\n`;
 }

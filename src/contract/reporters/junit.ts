@@ -4,6 +4,7 @@
  */
 import junitModule, { type Builder } from 'junit-report-builder';
 import type { ContractReport, OperationResult } from '../types.js';
+import { anonymousNotice } from './notice.js';
 
 // junit-report-builder is CommonJS (`module.exports = builder`); under NodeNext its default export arrives as is.
 const junit = junitModule as unknown as Builder;
@@ -24,7 +25,8 @@ function output(o: OperationResult): string {
 
 export function formatJunit(report: ContractReport): string {
   const builder = junit.newBuilder();
-  builder.name(`wapikit contract (${report.target.baseUrl})`);
+  const notice = anonymousNotice(report);
+  builder.name(`wapikit contract (${report.target.baseUrl})${notice ? ` — ${notice}` : ''}`);
   const suites = new Map<string, ReturnType<typeof builder.testSuite>>();
   for (const o of report.operations) {
     const tag = o.tags[0] ?? 'untagged';

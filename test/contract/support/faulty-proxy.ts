@@ -2,7 +2,7 @@
  * A deliberately faulty deployment: an HTTP proxy on loopback in front of a good upstream (the mock) that
  * changes requests or answers of one operation at a time, so a test can prove the kit notices.
  */
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface ProxiedRequest {
@@ -11,6 +11,8 @@ export interface ProxiedRequest {
   path: string;
   query: URLSearchParams;
   headers: Record<string, string>;
+  /** The request body as text ('' when there is none); a fault may rewrite it. */
+  body: string;
 }
 
 export interface ProxiedResponse {
@@ -26,6 +28,8 @@ export interface Fault {
   request?(req: ProxiedRequest): void;
   /** Changes the answer before it goes back to the client. */
   response?(res: ProxiedResponse, req: ProxiedRequest): void;
+  /** Answers by itself instead of asking the upstream (a huge or endless body, for instance). */
+  answer?(res: ServerResponse, req: ProxiedRequest): Promise<void>;
 }
 
 export interface FaultyProxy {
@@ -56,11 +60,17 @@ export async function startFaultyProxy(upstream: string, fault: Fault | undefine
       void (async () => {
         const url = new URL(req.url ?? '/', 'http://proxy');
         const path = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || '/' : url.pathname;
-        const preq: ProxiedRequest = { method: (req.method ?? 'GET').toLowerCase(), path, query: url.searchParams, headers: flatten(req.headers) };
+        const preq: ProxiedRequest = { method: (req.method ?? 'GET').toLowerCase(), path, query: url.searchParams, headers: flatten(req.headers), body: Buffer.concat(chunks).toString('utf8') };
         const active = fault?.matches(preq) ? fault : undefined;
         active?.request?.(preq);
+        if (active?.answer) {
+          hits++;
+          await active.answer(res, preq);
+          return;
+        }
         const qs = preq.query.toString();
-        const body = chunks.length ? Buffer.concat(chunks) : undefined;
+        const raw = Buffer.concat(chunks);
+        const body = preq.body === raw.toString('utf8') ? (raw.length ? raw : undefined) : preq.body;
         const upstreamRes = await fetch(`${up.origin}${basePath}${preq.path}${qs ? `?${qs}` : ''}`, { method: preq.method.toUpperCase(), headers: preq.headers, body });
         const type = upstreamRes.headers.get('content-type') ?? '';
         if (type.startsWith('text/event-stream') && upstreamRes.body) {
@@ -110,4 +120,14 @@ export function editJson(res: ProxiedResponse, edit: (body: unknown) => unknown)
   const parsed = JSON.parse(res.body) as unknown;
   const changed = edit(parsed);
   res.body = JSON.stringify(changed === undefined ? parsed : changed);
+}
+
+/** Several faults behind one proxy: each request gets the first fault that matches it (`answer` faults stand alone). */
+export function combineFaults(...faults: Fault[]): Fault {
+  const pick = (req: ProxiedRequest) => faults.find((f) => f.matches(req));
+  return {
+    matches: (req) => pick(req) !== undefined,
+    request: (req) => pick(req)?.request?.(req),
+    response: (res, req) => pick(req)?.response?.(res, req),
+  };
 }

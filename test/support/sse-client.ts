@@ -1,0 +1,72 @@
+import { decode } from '@msgpack/msgpack';
+
+export interface Frame {
+  event: string;
+  data: string;
+}
+
+/** A real SSE client for `GET /api/events`: `fetch` and a reader over the body, splitting frames at blank lines. */
+export async function connectEvents(url: string, token: string) {
+  const abort = new AbortController();
+  const res = await fetch(`${url}/api/events?token=${encodeURIComponent(token)}`, { signal: abort.signal });
+  const reader = res.body!.getReader();
+  const text = new TextDecoder();
+  let buffer = '';
+  let done = false;
+
+  /** The next frame, or undefined once the server has ended the stream. */
+  async function read(): Promise<Frame | undefined> {
+    for (;;) {
+      const end = buffer.indexOf('\n\n');
+      if (end >= 0) {
+        const raw = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const field = (name: string) => raw.split('\n').find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2) ?? '';
+        return { event: field('event'), data: field('data') };
+      }
+      if (done) return undefined;
+      const chunk = await reader.read();
+      if (chunk.done) done = true;
+      else buffer += text.decode(chunk.value, { stream: true });
+    }
+  }
+
+  async function next(): Promise<Frame> {
+    const frame = await read();
+    if (!frame) throw new Error('the stream ended');
+    return frame;
+  }
+
+  return {
+    res,
+    next,
+    /** The next frame's payload, decoded: base64 → MessagePack → value. */
+    async nextPayload(): Promise<{ event: string; payload: Record<string, unknown> }> {
+      const f = await next();
+      return { event: f.event, payload: decode(Buffer.from(f.data, 'base64')) as Record<string, unknown> };
+    },
+    /**
+     * Every frame still to come, once the server ends the stream; fails when it has not ended within
+     * `withinMs` (nothing else is published meanwhile unless the caller does it).
+     */
+    async rest(withinMs = 1000): Promise<Frame[]> {
+      const frames: Frame[] = [];
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`the stream was still open after ${withinMs} ms (frames so far: ${frames.map((f) => f.event).join(', ') || 'none'})`)), withinMs);
+      });
+      try {
+        for (;;) {
+          const frame = await Promise.race([read(), timeout]);
+          if (!frame) return frames;
+          frames.push(frame);
+        }
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    close: () => abort.abort(),
+  };
+}
+
+export type EventStream = Awaited<ReturnType<typeof connectEvents>>;

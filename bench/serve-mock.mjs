@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '0' }, size: { type: 'string' } } });
 const t0 = performance.now();
-const { createMockServer } = await import('../dist/src/http/create-server.js');
+const { createMockServer } = await import('../dist/src/http/express-adapter.js');
 const app = createMockServer(values.size ? { size: Number(values.size) } : {});
 const createMs = performance.now() - t0;
 const token = await app.mock.demoToken();

@@ -11,6 +11,7 @@
  * skipped inside an exercised operation are attached to its test as annotations.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { startInProcessMock } from '../src/cli/in-process-mock.js';
 import { runContract, type ContractReport, type TargetProfile } from '../src/contract/index.js';
 import { listOperations, loadSpec } from '../src/spec/index.js';
 
@@ -31,6 +32,8 @@ beforeAll(async () => {
     timeoutMs: nonEmpty(env.WAPIKIT_TIMEOUT_MS) ? Number(env.WAPIKIT_TIMEOUT_MS) : undefined,
     maxResponseBytes: nonEmpty(env.WAPIKIT_MAX_RESPONSE_BYTES) ? Number(env.WAPIKIT_MAX_RESPONSE_BYTES) : undefined,
     anonymous: ['1', 'true', 'yes'].includes((env.WAPIKIT_ANONYMOUS ?? '').toLowerCase()),
+    // Without a base URL, the run checks this project's mock, started in-process (as `wapikit-mock contract` does).
+    startTarget: startInProcessMock,
   });
 }, 600_000);
 

@@ -2,6 +2,8 @@
  * Every option of the mock, with every default written out once. The CLI, the programmatic API and the
  * tests all start from DEFAULT_MOCK_OPTIONS and override what they need.
  */
+import { DEFAULT_WORLD_OPTIONS, worldOptionProblems } from './world/world-options.js';
+
 export interface LatencyRange {
   min: number;
   max: number;
@@ -61,9 +63,8 @@ export interface MockOptions {
 }
 
 export const DEFAULT_MOCK_OPTIONS: Readonly<MockOptions> = Object.freeze({
-  seed: 1,
-  now: '2026-11-24T12:00:00.000Z',
-  size: 300,
+  // seed, now and size: the world's own defaults (src/world/world-options.ts), not a second copy.
+  ...DEFAULT_WORLD_OPTIONS,
   basePath: '/api',
   token: undefined,
   jwtSecret: 'wapikit-mock-not-a-secret',
@@ -80,15 +81,17 @@ export const DEFAULT_MOCK_OPTIONS: Readonly<MockOptions> = Object.freeze({
   clock: undefined,
   specPath: undefined,
   errorLog: (report: string) => {
-    process.stderr.write(report);
+    // Standard error in Node; the console where there is none (a browser, through the fetch adapter or MSW).
+    const stderr = globalThis.process?.stderr;
+    if (stderr) stderr.write(report);
+    else console.error(report);
   },
 });
 
 export function resolveOptions(partial: Partial<MockOptions> = {}): MockOptions {
   const merged: MockOptions = { ...DEFAULT_MOCK_OPTIONS, ...stripUndefined(partial) };
-  if (!Number.isInteger(merged.seed)) throw new TypeError(`seed must be an integer (got ${merged.seed})`);
-  if (Number.isNaN(Date.parse(merged.now))) throw new TypeError(`now must be an ISO 8601 date-time (got '${merged.now}')`);
-  if (!Number.isInteger(merged.size) || merged.size < 1) throw new TypeError(`size must be a positive integer (got ${merged.size})`);
+  const [worldProblem] = worldOptionProblems(merged);
+  if (worldProblem) throw new TypeError(worldProblem);
   if (!(merged.failRate >= 0 && merged.failRate <= 1)) throw new TypeError(`failRate must be between 0 and 1 (got ${merged.failRate})`);
   if (!Number.isInteger(merged.streamBacklogBytes) || merged.streamBacklogBytes < 1) throw new TypeError(`streamBacklogBytes must be a positive integer (got ${merged.streamBacklogBytes})`);
   if (merged.latency.min < 0 || merged.latency.max < merged.latency.min) throw new TypeError(`latency must be 0 <= min <= max (got ${merged.latency.min}-${merged.latency.max})`);

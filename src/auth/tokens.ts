@@ -1,6 +1,5 @@
 import { jwtVerify, SignJWT } from 'jose';
-import type { Caller } from '../http/handler-types.js';
-import type { TokenResolver } from '../http/router.js';
+import type { Caller } from './caller.js';
 import type { Store } from '../store/store.js';
 
 /** Claims of a Wapikit JWT, as the real server puts them in session tokens and API keys. */
@@ -34,17 +33,22 @@ export const API_KEY_SECONDS = 2 * 365 * 24 * 3600;
  * a member of the token's (existing) organization, checked on every request (a removed member loses access at
  * once) and again by open event streams (see `callerOf`).
  */
-export class TokenService implements TokenResolver {
+export class TokenService {
   private readonly key: Uint8Array;
   private readonly verified = new Map<string, VerifiedClaims>();
 
   constructor(
-    private readonly store: Store,
+    /** The store in service, read on every call: a reset or a state import swaps it without a new TokenService. */
+    private readonly storeOf: () => Store,
     secret: string,
     /** A fixed token accepted as the demo owner of the main organization (`--token`). */
     private readonly fixedToken: string | undefined,
   ) {
     this.key = new TextEncoder().encode(secret);
+  }
+
+  private get store(): Store {
+    return this.storeOf();
   }
 
   /** `issuedAt` defaults to a reading of the store's clock; a fixed one mints the same token on every call. */
@@ -75,8 +79,9 @@ export class TokenService implements TokenResolver {
     if (hit) return hit;
     try {
       // Expiry is checked against the store's clock, not the machine's.
-      const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], issuer: 'wapikit', currentDate: this.store.peekNow() });
-      const claims = payload as unknown as VerifiedClaims;
+      // The signature is ours, so the payload holds the claims `sign` put in.
+      const { payload } = await jwtVerify<WapikitClaims>(token, this.key, { algorithms: ['HS256'], issuer: 'wapikit', currentDate: this.store.peekNow() });
+      const claims: VerifiedClaims = payload;
       if (this.verified.size > 10_000) this.verified.clear();
       this.verified.set(token, claims);
       return claims;

@@ -1,4 +1,5 @@
 /** The start banner: where the API and docs are, how to log in, a token to paste, and what world is served. */
+import { AGENT_ACCOUNT, DEMO_ACCOUNT } from '../world/demo-accounts.js';
 import type { ServeSettings } from './program.js';
 
 export interface BannerInput {
@@ -25,7 +26,7 @@ export function banner({ version, origin, basePath, token, settings: s, startedI
     '',
     `  API       ${api}`,
     `  Docs      ${origin}/docs`,
-    `  Login     demo / demo1234 (Owner) · agent / agent1234 (Member)`,
+    `  Login     ${DEMO_ACCOUNT.username} / ${DEMO_ACCOUNT.password} (Owner) · ${AGENT_ACCOUNT.username} / ${AGENT_ACCOUNT.password} (Member)`,
     `  Token     ${token}`,
     `  World     seed ${s.seed} · now ${s.now} · ${s.size} conversations${extras.length ? ` · ${extras.join(' · ')}` : ''}`,
     `  State     ${s.stateFile ? `${s.stateFile} (saved after every write)` : 'in memory (--state-file <path> keeps it)'}`,

@@ -4,6 +4,7 @@
  */
 import { InvalidArgumentError } from 'commander';
 import type { LatencyRange } from '../options.js';
+import { WORLD_SIZE_RANGE } from '../world/world-options.js';
 
 function integer(value: string, what: string, min: number, max: number): number {
   if (!/^-?\d+$/.test(value.trim())) throw new InvalidArgumentError(`${what} must be an integer from ${min} to ${max}.`);
@@ -16,10 +17,7 @@ export const parsePort = (value: string): number => integer(value, 'The port', 0
 
 export const parseSeed = (value: string): number => integer(value, 'The seed', -(2 ** 31), 2 ** 32 - 1);
 
-/** Largest --size: the world generator's limit. */
-export const MAX_SIZE = 1_000_000;
-
-export const parseSize = (value: string): number => integer(value, 'The size (conversations of the main organization)', 1, MAX_SIZE);
+export const parseSize = (value: string): number => integer(value, 'The size (conversations of the main organization)', WORLD_SIZE_RANGE.min, WORLD_SIZE_RANGE.max);
 
 /** An ISO 8601 date or date-time, normalised to `YYYY-MM-DDTHH:mm:ss.sssZ`. */
 export function parseNow(value: string): string {

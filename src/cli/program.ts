@@ -126,11 +126,11 @@ function addServeOptions(cmd: Command, defaultNow: string): Command {
   addWorldOptions(cmd, { value: defaultNow, description: 'today at 00:00 UTC' });
   return cmd
     .addOption(option('--token <token>', 'also accept this fixed token as the demo owner (the banner then shows it)'))
-    .addOption(option('--latency <ms|min-max>', 'delay every response: 250, or 100-400 for a seeded random delay', parseLatency).default({ min: 0, max: 0 }, '0'))
-    .addOption(option('--fail-rate <0..1>', 'answer this fraction of requests with a documented 5xx/429 (seeded)', parseFailRate).default(0))
+    .addOption(option('--latency <ms|min-max>', 'delay every response: 250, or 100-400 for a seeded random delay', parseLatency).default({ ...DEFAULT_MOCK_OPTIONS.latency }, '0'))
+    .addOption(option('--fail-rate <0..1>', 'answer this fraction of requests with a documented 5xx/429 (seeded)', parseFailRate).default(DEFAULT_MOCK_OPTIONS.failRate))
     .addOption(option('--state-file <path>', 'load state from this JSON file at start, save it after every write'))
     .addOption(option('--simulate', 'customers write in by themselves every few seconds'))
-    .addOption(option('--cors-origin <origin>', "CORS: '*' echoes any Origin (as the real server does), or allow only this one", parseCorsOrigin).default('*'))
+    .addOption(option('--cors-origin <origin>', "CORS: '*' echoes any Origin (as the real server does), or allow only this one", parseCorsOrigin).default(DEFAULT_MOCK_OPTIONS.corsOrigin))
     .addOption(option('--jwt-secret <secret>', 'sign tokens with this secret instead of the public default (anyone can forge tokens for a mock they reach)', parseJwtSecret))
     .addOption(option('-q, --quiet', 'print only the URL, no banner or request log'));
 }

@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isLoopbackName } from '../http/control-access.js';
-import { createMockServer } from '../http/create-server.js';
+import { createMockServer } from '../http/express-adapter.js';
 import { stateFileWorld } from '../state/state-file.js';
 import { banner } from './banner.js';
 import { EXIT, type CliIo, type ServeSettings } from './program.js';

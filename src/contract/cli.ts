@@ -9,7 +9,17 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { Redactor } from './redact.js';
 import { formatConsole, formatReport, REPORTERS, type ReporterName } from './reporters/index.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, runContract, SetupError, UsageError } from './run-contract.js';
+import type { StartTarget } from './target.js';
 import type { TargetProfile } from './types.js';
+
+/**
+ * The target of a run without --base-url: this project's mock, in-process. Loaded only then, by a dynamic
+ * import, so the kit (and a run against a deployment) never loads the mock, Express or the world.
+ */
+const startInProcessMock: StartTarget = async ({ token }) => {
+  const { startInProcessMock: start } = await import('../cli/in-process-mock.js');
+  return start(token ? { token } : {});
+};
 
 export interface CliIo {
   stdout: { write(text: string): unknown };
@@ -112,6 +122,7 @@ export async function runContractCli(argv: string[], io: CliIo): Promise<number>
       specPath: opts.spec,
       anonymous: opts.anonymous ?? false,
       maxResponseBytes: opts.maxResponseBytes,
+      ...(opts.baseUrl ? {} : { startTarget: startInProcessMock }),
     });
     const text = redactor.apply(formatReport(report, opts.reporter));
     if (opts.output) {

@@ -1,10 +1,10 @@
 /**
- * One contract run: picks the target (a deployment, or this project's mock in-process), signs in, checks every
+ * One contract run: picks the target (a base URL, or one the caller starts: the CLI's in-process mock), signs in, checks every
  * read operation of the spec with a valid request and the negative cases the spec implies, runs the write flows
  * when allowed, and reports every operation of the spec: pass, fail, or skipped with the reason.
  */
-import type { MockOptions } from '../options.js';
 import { createValidators, listOperations, operationById, type JsonSchema, type OpenApiDocument, type OperationInfo, type SpecValidators } from '../spec/index.js';
+import { componentAt } from '../spec/json-pointer.js';
 import { buildRequest, KitError } from './build-request.js';
 import { checkIdConsistency, checkPagination, recordId } from './checks.js';
 import { resourceForParam } from './discover-ids.js';
@@ -13,12 +13,12 @@ import { negativeCases } from './negative-cases.js';
 import { Redactor } from './redact.js';
 import { maskExchange, Session } from './session.js';
 import { loadSpecFile, SpecFileError } from './spec-file.js';
-import { DEMO_CREDENTIALS, startInProcessMock, type InProcessTarget } from './target.js';
+import type { StartedTarget, StartTarget } from './target.js';
 import { PROFILE_CAPABILITIES, type Capabilities, type ContractReport, type OperationResult, type TargetProfile } from './types.js';
 import { NOT_EXERCISED, runWriteFlows, SIDE_EFFECT_GETS } from './write-flows.js';
 
 export interface ContractOptions {
-  /** Base URL of the API including its base path, e.g. `https://staging.example.com/api`. Default: the in-process mock. */
+  /** Base URL of the API including its base path, e.g. `https://staging.example.com/api`. Without it, `startTarget` is required. */
   baseUrl?: string;
   token?: string;
   username?: string;
@@ -37,8 +37,11 @@ export interface ContractOptions {
   anonymous?: boolean;
   /** Stop reading an answer after this many bytes of body and report it as a violation. */
   maxResponseBytes?: number;
-  /** Options of the in-process mock (ignored with baseUrl). */
-  mockOptions?: Partial<MockOptions>;
+  /**
+   * Starts the target when no baseUrl is given, and the run stops it at the end (the `wapikit-mock contract`
+   * command passes the in-process mock). It gets the run's token, if any, to accept.
+   */
+  startTarget?: StartTarget;
   /** Names the records the write flows create; defaults to a time-based id. */
   runId?: string;
 }
@@ -89,7 +92,7 @@ export function isReadOperation(op: OperationInfo): boolean {
 
 function resolveSchema(doc: OpenApiDocument, schema: JsonSchema | undefined): JsonSchema | undefined {
   let s = schema;
-  for (let i = 0; i < 10 && s && typeof s.$ref === 'string'; i++) s = doc.components.schemas[s.$ref.replace('#/components/schemas/', '')];
+  for (let i = 0; i < 10 && s && typeof s.$ref === 'string'; i++) s = componentAt(doc.components.schemas, s.$ref);
   if (s && Array.isArray(s.allOf) && s.allOf.length === 1) return resolveSchema(doc, s.allOf[0] as JsonSchema);
   return s;
 }
@@ -250,13 +253,14 @@ export async function runContract(options: ContractOptions = {}): Promise<Contra
   redactor.add(options.token);
   redactor.add(options.password);
 
-  let inProcess: InProcessTarget | undefined;
-  let baseUrl = options.baseUrl;
-  if (!baseUrl) {
-    // The in-process mock accepts the token the caller brings, so `--token` works without --base-url too.
-    inProcess = await startInProcessMock({ ...(options.token ? { token: options.token } : {}), ...options.mockOptions });
+  let inProcess: StartedTarget | undefined;
+  let baseUrl: string;
+  if (options.baseUrl) baseUrl = options.baseUrl;
+  else if (options.startTarget) {
+    // A started target accepts the token the caller brings, so `--token` works without --base-url too.
+    inProcess = await options.startTarget(options.token ? { token: options.token } : {});
     baseUrl = inProcess.baseUrl;
-  }
+  } else throw new UsageError('no target: give a base URL (--base-url), or startTarget to start one for the run');
 
   const s = new Session({ doc, validators, http: { baseUrl, timeoutMs, token: undefined, maxResponseBytes }, profile, capabilities, redactor, selected });
   try {
@@ -265,7 +269,7 @@ export async function runContract(options: ContractOptions = {}): Promise<Contra
     } catch (err) {
       throw new SetupError(redactor.apply((err as Error).message));
     }
-    const credentials = options.username !== undefined ? { username: options.username, password: options.password! } : !options.token && inProcess && !anonymous ? DEMO_CREDENTIALS : undefined;
+    const credentials = options.username !== undefined ? { username: options.username, password: options.password! } : !options.token && !anonymous ? inProcess?.credentials : undefined;
     if (options.token) s.setToken(options.token);
     else if (credentials) await login(s, credentials.username, credentials.password);
     if (s.hasToken) await probeToken(s, ops);

@@ -4,6 +4,7 @@
  * their minimum length, so a generated body never points at records that do not exist.
  */
 import type { JsonSchema, OpenApiDocument } from '../spec/index.js';
+import { componentAt } from '../spec/json-pointer.js';
 
 export const SAMPLE_DATE_TIME = '2026-01-01T00:00:00.000Z';
 /** The end of a sample date range that starts at SAMPLE_DATE_TIME. */
@@ -12,8 +13,7 @@ export const SAMPLE_RANGE_END = '2026-12-31T23:59:59.000Z';
 function resolve(doc: OpenApiDocument, schema: JsonSchema): JsonSchema {
   let s = schema;
   for (let i = 0; i < 20 && typeof s.$ref === 'string'; i++) {
-    const name = s.$ref.replace('#/components/schemas/', '');
-    const target = doc.components.schemas[name];
+    const target = componentAt(doc.components.schemas, s.$ref);
     if (!target) throw new Error(`unresolved $ref ${s.$ref}`);
     const { $ref: _ignored, ...rest } = s;
     s = { ...target, ...rest };

@@ -1,34 +1,17 @@
 /**
- * The default target: this project's mock, started in-process on a free loopback port and stopped after the run.
+ * The target of a contract run, as the kit sees it: a base URL. Without one, the run asks its caller to start
+ * a target (`startTarget`) and stops it afterwards. The kit itself never loads the mock: the `wapikit-mock
+ * contract` command line passes the in-process mock as `startTarget` (src/cli/in-process-mock.ts).
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createMockServer } from '../http/create-server.js';
-import type { MockOptions } from '../options.js';
 
-/** The demo account every mock world has. */
-export const DEMO_CREDENTIALS = { username: 'demo', password: 'demo1234' } as const;
-
-export interface InProcessTarget {
+/** A target started for one run. */
+export interface StartedTarget {
   /** e.g. `http://127.0.0.1:54321/api` */
   baseUrl: string;
+  /** Sign-in the run uses when it brings neither a token nor credentials of its own. */
+  credentials?: { username: string; password: string };
   close(): Promise<void>;
 }
 
-export async function startInProcessMock(options: Partial<MockOptions> = {}): Promise<InProcessTarget> {
-  const app = createMockServer(options);
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    s.once('error', reject);
-  });
-  const { port } = server.address() as AddressInfo;
-  const basePath = app.mock.options.basePath.replace(/\/+$/, '');
-  return {
-    baseUrl: `http://127.0.0.1:${port}${basePath}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
+/** Starts a target for a run without a base URL; `token`, when given, is the token the run will send. */
+export type StartTarget = (options: { token?: string }) => Promise<StartedTarget>;

@@ -4,6 +4,7 @@
  * as soon as it exists; whatever cannot be removed is reported as a leftover, in words.
  */
 import { operationById, type OperationInfo, type Violation } from '../spec/index.js';
+import { dotted, valueAt } from '../spec/json-pointer.js';
 import { buildRequest, KitError, type BuildOverrides } from './build-request.js';
 import { SAMPLE_DATE_TIME } from './sample-values.js';
 import type { Resource } from './discover-ids.js';
@@ -43,17 +44,6 @@ export const NOT_EXERCISED: ReadonlyMap<string, string> = new Map([
 ]);
 
 type Json = Record<string, unknown>;
-
-function at(value: unknown, pointer: string): unknown {
-  let cur = value;
-  for (const key of pointer.split('/').slice(1)) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Json)[key];
-  }
-  return cur;
-}
-
-const dotted = (pointer: string) => pointer.slice(1).replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.');
 
 interface Cleanup {
   what: string;
@@ -133,7 +123,7 @@ class Flows {
     }
     const violations: Violation[] = [];
     for (const [pointer, want] of expected) {
-      const got = at(exchange.json, pointer);
+      const got = valueAt(exchange.json, pointer);
       if (JSON.stringify(got) !== JSON.stringify(want)) {
         violations.push({ pointer, message: `after ${writeOp}, ${getOp} returned '${dotted(pointer)}' = ${JSON.stringify(got)}, not ${JSON.stringify(want)} as written`, expected: JSON.stringify(want), actual: got });
       }
@@ -227,7 +217,7 @@ async function findContactByPhone(s: Session, phone: string): Promise<string | u
 /** The caller's organization member id: the member whose email is the signed-in user's. */
 async function ownMemberId(s: Session): Promise<string | undefined> {
   const user = await s.send({ method: 'get', path: '/user', query: {}, auth: 'header' });
-  const email = at(user.json, '/user/email');
+  const email = valueAt(user.json, '/user/email');
   for (let page = 1; page <= 10; page++) {
     const ex = await s.send({ method: 'get', path: '/organization/members', query: { page: String(page), per_page: '50' }, auth: 'header' });
     const members = ((ex.json as Json | undefined)?.members as Json[] | undefined) ?? [];
@@ -241,7 +231,7 @@ async function ownMemberId(s: Session): Promise<string | undefined> {
 async function tagFlow(f: Flows, s: Session): Promise<string | undefined> {
   const label = f.names.tag;
   const created = await f.call('createOrganizationTag', { body: { label } });
-  const tagId = at(created, '/tag/uniqueId');
+  const tagId = valueAt(created, '/tag/uniqueId');
   if (typeof tagId !== 'string') return undefined;
   f.created(`tag '${label}' (${tagId}): the API has no operation to delete tags`);
   if (f.stateful) {
@@ -264,7 +254,7 @@ async function tagFlow(f: Flows, s: Session): Promise<string | undefined> {
 async function listFlow(f: Flows, tagId: string | undefined): Promise<{ listId: string; cleanup: Cleanup } | undefined> {
   const name = f.names.list;
   const created = await f.call('createList', { body: { name, tags: tagId ? [tagId] : [] } });
-  const listId = at(created, '/list/uniqueId');
+  const listId = valueAt(created, '/list/uniqueId');
   if (typeof listId !== 'string') {
     f.skip(['getListById', 'updateListById', 'deleteListById', 'deleteContactsByList'], 'createList did not return a list id');
     return undefined;
@@ -299,7 +289,7 @@ async function createContact(f: Flows, s: Session, n: number, listId: string): P
 
 async function conversationFlow(f: Flows, s: Session, contactId: string): Promise<void> {
   const created = await f.call('createConversation', { body: { contactId } });
-  const conversationId = at(created, '/conversation/uniqueId');
+  const conversationId = valueAt(created, '/conversation/uniqueId');
   const dependent = ['updateConversationById', 'deleteConversationById', 'assignConversation', 'unassignConversation', 'sendMessageInConversation', 'markConversationAsRead'];
   if (typeof conversationId !== 'string') {
     f.skip(dependent, 'createConversation did not return a conversation of the kit\'s own contact to work in');
@@ -310,15 +300,15 @@ async function conversationFlow(f: Flows, s: Session, contactId: string): Promis
 
   const text = f.names.message;
   const sent = await f.call('sendMessageInConversation', { path: { id: conversationId }, body: { createdAt: SAMPLE_DATE_TIME, messageData: { messageType: 'Text', text } } });
-  const messageId = at(sent, '/message/uniqueId');
+  const messageId = valueAt(sent, '/message/uniqueId');
   if (typeof messageId === 'string' && f.stateful) {
     const b = await buildRequest(s, f.op('getConversationMessages'), { path: { id: conversationId }, query: { page: '1', per_page: '50' } });
     if (b.ok) {
       const { exchange } = await s.runCase(f.op('getConversationMessages'), 'valid-request', 'valid request (reading back sendMessageInConversation)', b.built.request, { kind: 'success' });
-      const messages = (at(exchange?.json, '/messages') as Json[] | undefined) ?? [];
+      const messages = (valueAt(exchange?.json, '/messages') as Json[] | undefined) ?? [];
       const mine = messages.find((m) => m.uniqueId === messageId);
       s.judge(f.op('sendMessageInConversation'), 'read-back', 'read back with getConversationMessages', mine
-        ? (at(mine, '/messageData/text') === text ? [] : [{ pointer: '/messages', message: `after sendMessageInConversation, getConversationMessages returns the message with text ${JSON.stringify(at(mine, '/messageData/text'))}, not ${JSON.stringify(text)} as sent`, expected: text, actual: at(mine, '/messageData/text') }])
+        ? (valueAt(mine, '/messageData/text') === text ? [] : [{ pointer: '/messages', message: `after sendMessageInConversation, getConversationMessages returns the message with text ${JSON.stringify(valueAt(mine, '/messageData/text'))}, not ${JSON.stringify(text)} as sent`, expected: text, actual: valueAt(mine, '/messageData/text') }])
         : [{ pointer: '/messages', message: `after sendMessageInConversation, getConversationMessages does not list the message ${messageId}`, expected: 'listed', actual: 'missing' }], exchange);
     }
   } else if (!f.stateful) {
@@ -384,7 +374,7 @@ async function campaignFlow(f: Flows, listId: string): Promise<void> {
   }
   const name = f.names.campaign;
   const created = await f.call('createCampaign', { body: { name, listIds: [listId], templateMessageId: template, phoneNumberToUse: phoneNumber, isLinkTrackingEnabled: false, tags: [] } });
-  const campaignId = at(created, '/campaign/uniqueId');
+  const campaignId = valueAt(created, '/campaign/uniqueId');
   if (typeof campaignId !== 'string') {
     f.skip(ops.slice(1), 'createCampaign did not return a campaign id');
     return;
@@ -402,7 +392,7 @@ async function campaignFlow(f: Flows, listId: string): Promise<void> {
 async function roleFlow(f: Flows): Promise<void> {
   const name = f.names.role;
   const created = await f.call('createOrganizationRole', { body: { name, permissions: ['Get:Contact'] } });
-  const roleId = at(created, '/role/uniqueId');
+  const roleId = valueAt(created, '/role/uniqueId');
   if (typeof roleId !== 'string') {
     f.skip(['updateOrganizationRoleById', 'deleteOrganizationRoleById'], 'createOrganizationRole did not return a role id');
     return;
@@ -420,7 +410,7 @@ async function roleFlow(f: Flows): Promise<void> {
 async function knowledgeBaseFlow(f: Flows): Promise<void> {
   const title = f.names.document;
   const created = await f.call('createKnowledgeBaseDocument', { body: { title, content: 'Written by the wapikit-mock contract kit; safe to delete.' } });
-  const id = at(created, '/document/uniqueId');
+  const id = valueAt(created, '/document/uniqueId');
   if (typeof id !== 'string') {
     f.skip(['updateKnowledgeBaseDocumentById', 'deleteKnowledgeBaseDocumentById'], 'createKnowledgeBaseDocument did not return a document id');
     return;

@@ -42,7 +42,7 @@ const ORDER_NUMBER = /#\d{3,}/;
 
 function textOf(m: MessageRecord): string {
   if (m.messageType === 'Text') return m.messageData.text;
-  if ('caption' in m.messageData && m.messageData.caption) return m.messageData.caption;
+  if ('caption' in m.messageData && typeof m.messageData.caption === 'string' && m.messageData.caption) return m.messageData.caption;
   return m.messageType === 'Location' ? 'location' : '';
 }
 

@@ -5,6 +5,8 @@
  * large file never holds the server up for long.
  */
 import type { Store } from '../store/store.js';
+import { utf8Text } from '../util/bytes.js';
+import { nextTurn } from '../util/timers.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan, tooDeepMessage } from './json-depth.js';
 import { ContactBatch, plural, type ContactDraft } from './contacts.js';
 import { CsvReader, type CsvRow } from './csv.js';
@@ -21,13 +23,10 @@ const ROWS_PER_TURN = 500;
 const LISTED_PROBLEMS = 20;
 
 export interface ImportInput {
-  file: Buffer;
+  file: Uint8Array;
   delimiter?: string;
   listIds?: string;
 }
-
-/** Lets other requests (and timers) run before the import goes on. */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function problemList(problems: readonly string[], listed: number): string {
   const more = problems.length - listed;
@@ -84,7 +83,7 @@ export async function importContacts(store: Store, organizationId: string, input
   // One character, not a quote or a line break: the spec's pattern, already checked by the router.
   const delimiter = input.delimiter ?? ',';
   importLists(store, organizationId, input.listIds);
-  const reader = new CsvReader(input.file.toString('utf8'), delimiter);
+  const reader = new CsvReader(utf8Text(input.file), delimiter);
   reader.next(); // the header row
   const drafts: ContactDraft[] = [];
   const problems: string[] = [];

@@ -6,7 +6,7 @@ import { addNewMembers, listsOfContacts, removeMembers, setMemberships } from '.
 import { byCreatedAt, meta, pageOf, type PageRequest } from './paginate.js';
 import { normalizePhone } from './phone.js';
 import { requireOwned } from './references.js';
-import { serializeMessage } from './serialize.js';
+import { serializeThread } from './serialize.js';
 
 export type ContactState = Mutable<ContactRecord>;
 type ApiContact = Schemas['ContactSchema'];
@@ -37,7 +37,8 @@ export function contactsOf(store: Store, organizationId: string): ContactState[]
 export function serializeContact(
   store: Store,
   c: ContactRecord,
-  origin: string | undefined,
+  /** The detail view: with the contact's conversations and their messages. */
+  withConversations: boolean,
   /** The lists of a contact; pass one `listsOfContacts` to every contact of a page. */
   listsOfContact: (contactId: string) => Schemas['ContactListSchema'][] = listsOfContacts(store, c.organizationId),
 ): ApiContact {
@@ -50,7 +51,7 @@ export function serializeContact(
     lists: listsOfContact(c.uniqueId),
     status: c.status,
   };
-  if (origin === undefined) return contact;
+  if (!withConversations) return contact;
   const conversations = store
     .conversationsOfContact(c.uniqueId)
     .flatMap((id) => store.conversations.get(id) ?? [])
@@ -61,7 +62,7 @@ export function serializeContact(
       campaignId: v.campaignId,
       organizationId: v.organizationId,
       initiatedBy: v.initiatedBy,
-      messages: store.messagesOf(v.uniqueId).map((m) => serializeMessage(m, origin)),
+      messages: serializeThread(store.messagesOf(v.uniqueId)),
       createdAt: v.createdAt,
       status: v.status,
     }));
@@ -85,11 +86,11 @@ export function listContacts(store: Store, organizationId: string, f: ContactFil
   if (f.status) all = all.filter((c) => c.status === f.status);
   if ((f.order ?? 'desc') === 'desc') all.reverse();
   const lists = listsOfContacts(store, organizationId);
-  return { contacts: pageOf(all, f).map((c) => serializeContact(store, c, undefined, lists)), paginationMeta: meta(f, all.length) };
+  return { contacts: pageOf(all, f).map((c) => serializeContact(store, c, false, lists)), paginationMeta: meta(f, all.length) };
 }
 
-export function getContact(store: Store, organizationId: string, id: string, origin: string): ApiContact {
-  return serializeContact(store, findContact(store, organizationId, id), origin);
+export function getContact(store: Store, organizationId: string, id: string): ApiContact {
+  return serializeContact(store, findContact(store, organizationId, id), true);
 }
 
 /** A contact ready to insert: phone normalised, lists checked. */
@@ -221,7 +222,7 @@ export function updateContact(store: Store, organizationId: string, id: string, 
   c.status = body.status;
   c.attributes = { ...body.attributes } as ContactAttributes;
   setMemberships(store, organizationId, c.uniqueId, listIds);
-  return serializeContact(store, c, undefined);
+  return serializeContact(store, c, false);
 }
 
 /**

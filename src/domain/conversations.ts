@@ -1,9 +1,10 @@
-import type { MessageRecord } from '../world/model.js';
+import type { DescribedMessageType, MessageContent, MessageRecord } from '../world/model.js';
 import type { ConversationState, Store } from '../store/store.js';
 import type { ApiConversation, ApiMessage, Schemas } from './api-types.js';
 import { missing, rejected } from './errors.js';
 import { meta, offsetOf, type PageRequest } from './paginate.js';
-import { serializeConversation, serializeMessage } from './serialize.js';
+import { serializeConversation, serializeMessage, serializeThread } from './serialize.js';
+import { mediaPath } from '../world/media-path.js';
 
 export const CONVERSATION_NOT_FOUND = 'conversation not found';
 
@@ -31,7 +32,7 @@ export function findConversation(store: Store, organizationId: string, id: strin
  * hidden, as on the real server). Without other filters a page is a slice of the status index: O(page size).
  * With a contact/campaign/list/message filter the candidates come from that filter's index.
  */
-export function listConversations(store: Store, organizationId: string, f: ConversationFilter, origin: string) {
+export function listConversations(store: Store, organizationId: string, f: ConversationFilter) {
   const order = f.order ?? 'desc';
   const statuses: Status[] = f.status ? [f.status] : ['Active'];
   const narrowed = candidateIds(store, f);
@@ -49,7 +50,7 @@ export function listConversations(store: Store, organizationId: string, f: Conve
     total = matching.length;
     ids = matching.slice(offsetOf(f), offsetOf(f) + f.per_page).map((c) => c.uniqueId);
   }
-  const conversations = ids.map((id) => serializeConversation(store, store.conversations.get(id)!, origin, false));
+  const conversations = ids.map((id) => serializeConversation(store, store.conversations.get(id)!, false));
   return { conversations, paginationMeta: meta(f, total) };
 }
 
@@ -70,14 +71,14 @@ function candidateIds(store: Store, f: ConversationFilter): string[] | undefined
   return sets.reduce((acc, s) => acc.filter((id) => s.includes(id)));
 }
 
-export function getConversation(store: Store, organizationId: string, id: string, origin: string): ApiConversation {
-  return serializeConversation(store, findConversation(store, organizationId, id), origin, true);
+export function getConversation(store: Store, organizationId: string, id: string): ApiConversation {
+  return serializeConversation(store, findConversation(store, organizationId, id), true);
 }
 
-export function updateConversationStatus(store: Store, organizationId: string, id: string, status: Status, origin: string): ApiConversation {
+export function updateConversationStatus(store: Store, organizationId: string, id: string, status: Status): ApiConversation {
   const c = findConversation(store, organizationId, id);
   store.setConversationStatus(c, status);
-  return serializeConversation(store, c, origin, true);
+  return serializeConversation(store, c, true);
 }
 
 export function deleteConversation(store: Store, organizationId: string, id: string): void {
@@ -100,12 +101,12 @@ export function unassignConversation(store: Store, organizationId: string, id: s
 }
 
 /** `GET /conversation/{id}/messages`: page 1 holds the newest messages; each page is oldest → newest. */
-export function listConversationMessages(store: Store, organizationId: string, id: string, p: PageRequest, origin: string) {
+export function listConversationMessages(store: Store, organizationId: string, id: string, p: PageRequest) {
   const c = findConversation(store, organizationId, id);
   const all = store.messagesOf(c.uniqueId);
   const end = all.length - offsetOf(p);
   const page = end <= 0 ? [] : all.slice(Math.max(0, end - p.per_page), end);
-  return { messages: page.map((m) => serializeMessage(m, origin)), paginationMeta: meta(p, all.length) };
+  return { messages: serializeThread(page), paginationMeta: meta(p, all.length) };
 }
 
 /** Marks every unread inbound message of the conversation as read. */
@@ -120,52 +121,77 @@ export function markRead(store: Store, organizationId: string, id: string): void
   c.unreadCount = 0;
 }
 
-const MEDIA_TYPES = new Set(['Image', 'Video', 'Audio', 'Document', 'Sticker']);
-
-/** Turns the API's send body into a stored message, checking what the schema cannot: media ids and reaction targets. */
-function buildOutbound(store: Store, c: ConversationState, data: NewMessageData): MessageRecord {
-  const { messageType, ...fields } = data as NewMessageData & Record<string, unknown>;
-  const messageData: Record<string, unknown> = { ...fields };
-  const thread = store.messagesOf(c.uniqueId);
-  if (MEDIA_TYPES.has(messageType)) {
-    const mediaId = String(messageData.id);
+/** Splits the API's send body into a stored message's content, checking what the schema cannot: media ids and reaction targets. */
+function contentOf(store: Store, c: ConversationState, data: NewMessageData): MessageContent<DescribedMessageType> {
+  /** The stored link of a media file, which must have been uploaded to (or sent in) this conversation. */
+  const mediaLink = (mediaId: string): string => {
     const known = store.uploads.get(mediaId)?.conversationId === c.uniqueId || store.world.findMedia(c.uniqueId, mediaId);
     if (!known) throw rejected(`request body field 'messageData.id' must be a media id uploaded to this conversation with POST /conversation/${c.uniqueId}/upload (got '${mediaId}')`);
-    messageData.link = `/api/conversation/${c.uniqueId}/media/${mediaId}`;
+    return mediaPath(c.uniqueId, mediaId);
+  };
+  switch (data.messageType) {
+    case 'Text': {
+      const { messageType, ...messageData } = data;
+      return { messageType, messageData };
+    }
+    case 'Location': {
+      const { messageType, ...messageData } = data;
+      return { messageType, messageData };
+    }
+    case 'Reaction': {
+      const { messageType, ...messageData } = data;
+      const target = messageData.messageId ?? '';
+      if (!store.messagesOf(c.uniqueId).some((m) => m.uniqueId === target)) throw rejected(`request body field 'messageData.messageId' must be the uniqueId of a message of this conversation (got '${target}')`);
+      return { messageType, messageData: { ...messageData, messageId: target } };
+    }
+    case 'Image': {
+      const { messageType, ...messageData } = data;
+      return { messageType, messageData: { ...messageData, link: mediaLink(messageData.id) } };
+    }
+    case 'Video': {
+      const { messageType, ...messageData } = data;
+      return { messageType, messageData: { ...messageData, link: mediaLink(messageData.id) } };
+    }
+    case 'Audio': {
+      const { messageType, ...messageData } = data;
+      return { messageType, messageData: { ...messageData, link: mediaLink(messageData.id) } };
+    }
+    case 'Document': {
+      const { messageType, ...messageData } = data;
+      return { messageType, messageData: { ...messageData, link: mediaLink(messageData.id) } };
+    }
+    case 'Sticker': {
+      const { messageType, ...messageData } = data;
+      return { messageType, messageData: { ...messageData, link: mediaLink(messageData.id) } };
+    }
   }
-  if (messageType === 'Reaction') {
-    const target = String(messageData.messageId ?? '');
-    if (!thread.some((m) => m.uniqueId === target)) throw rejected(`request body field 'messageData.messageId' must be the uniqueId of a message of this conversation (got '${target}')`);
-  }
+}
+
+/** The stored form of a message sent through the API. */
+function buildOutbound(store: Store, c: ConversationState, data: NewMessageData): MessageRecord<DescribedMessageType> {
+  const content = contentOf(store, c, data);
   const phone = store.contacts.get(c.contactId)?.phone ?? '0';
-  return {
-    uniqueId: store.ids.uuid(),
-    conversationId: c.uniqueId,
-    direction: 'OutBound',
-    status: 'Sent',
-    messageType,
-    createdAt: store.now(),
-    whatsAppMessageId: store.ids.wamid(phone, 'OutBound'),
-    messageData,
-  } as unknown as MessageRecord;
+  // Field order as in every stored message: the content's messageType keeps its place, messageData comes last.
+  const head = { uniqueId: store.ids.uuid(), conversationId: c.uniqueId, direction: 'OutBound', status: 'Sent', messageType: content.messageType } as const;
+  return { ...head, createdAt: store.now(), whatsAppMessageId: store.ids.wamid(phone, 'OutBound'), ...content };
 }
 
 /**
  * `POST /conversation/{id}/messages`: stores an outbound message. Replying means the agent has read the
  * thread, so earlier inbound messages become Read (unread messages are only ever those after the last reply).
  */
-export function sendMessage(store: Store, organizationId: string, id: string, data: NewMessageData, origin: string): ApiMessage {
+export function sendMessage(store: Store, organizationId: string, id: string, data: NewMessageData): ApiMessage {
   const c = findConversation(store, organizationId, id);
   const message = buildOutbound(store, c, data);
   markRead(store, organizationId, id);
   store.appendMessage(c, message);
-  const api = serializeMessage(message, origin);
-  store.events.publish({ type: 'NewMessage', organizationId, data: { conversation: serializeConversation(store, c, origin, false), message: api } });
+  const api = serializeMessage(message);
+  store.events.publish({ type: 'NewMessage', organizationId, data: { conversation: serializeConversation(store, c, false), message: api } });
   return api;
 }
 
 /** `POST /conversations`: opens a conversation with an existing contact, optionally with a first message. */
-export function startConversation(store: Store, organizationId: string, contactId: string, initial: NewMessageData | undefined, origin: string): ApiConversation {
+export function startConversation(store: Store, organizationId: string, contactId: string, initial: NewMessageData | undefined): ApiConversation {
   const contact = store.contacts.get(contactId);
   if (!contact || contact.organizationId !== organizationId) throw missing('Contact not found');
   const open = store.conversationsOfContact(contactId).find((cid) => store.conversations.get(cid)?.status === 'Active');
@@ -187,15 +213,15 @@ export function startConversation(store: Store, organizationId: string, contactI
   };
   store.addConversation(c, []);
   if (initial) store.appendMessage(c, buildOutbound(store, c, initial));
-  const api = serializeConversation(store, c, origin, true);
+  const api = serializeConversation(store, c, true);
   store.events.publish({ type: 'NewConversation', organizationId, data: { conversation: api } });
   return api;
 }
 
 /** Keeps an uploaded file for later `messageData.id` references and for the media download. */
-export function uploadMedia(store: Store, organizationId: string, id: string, file: { fileName: string; contentType: string; bytes: Buffer }) {
+export function uploadMedia(store: Store, organizationId: string, id: string, file: { fileName: string; contentType: string; bytes: Uint8Array }) {
   const c = findConversation(store, organizationId, id);
   const mediaId = store.ids.whatsAppId();
   store.uploads.set(mediaId, { mediaId, conversationId: c.uniqueId, contentType: file.contentType || 'application/octet-stream', fileName: file.fileName, bytes: file.bytes });
-  return { mediaId, mediaUrl: `/api/conversation/${c.uniqueId}/media/${mediaId}` };
+  return { mediaId, mediaUrl: mediaPath(c.uniqueId, mediaId) };
 }

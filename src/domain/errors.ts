@@ -1,5 +1,5 @@
 /**
- * What can go wrong in the domain, independent of HTTP. `src/http/errors.ts` maps each kind to a status
+ * What can go wrong in the domain, independent of HTTP. `src/pipeline/errors.ts` maps each kind to a status
  * (not-found → 404, invalid → 400, denied → 401, conflict → 400, too-large → 413); messages are the real server's strings.
  */
 export type DomainErrorKind = 'not-found' | 'invalid' | 'denied' | 'conflict' | 'too-large';

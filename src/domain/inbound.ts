@@ -72,11 +72,11 @@ export function receiveText(store: Store, ids: IdSource, input: InboundText): De
   store.appendMessage(c, message);
   c.unreadCount += 1;
   const organizationId = c.organizationId;
-  if (opened) store.events.publish({ type: 'NewConversation', organizationId, data: { conversation: serializeConversation(store, c, '', false) } });
+  if (opened) store.events.publish({ type: 'NewConversation', organizationId, data: { conversation: serializeConversation(store, c, false) } });
   store.events.publish({
     type: 'NewMessage',
     organizationId,
-    data: { conversation: serializeConversation(store, c, '', false), message: serializeMessage(message, '') },
+    data: { conversation: serializeConversation(store, c, false), message: serializeMessage(message) },
   });
   return { conversation: c, message, opened };
 }

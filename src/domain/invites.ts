@@ -4,8 +4,7 @@
  * notified (the notification links to `/invite/<slug>`); one who signs up later is notified when the account
  * is created, so the slug can always be found through `GET /user/notifications`.
  */
-import type { InviteRecord } from '../store/organization-records.js';
-import { inviteSlug } from '../store/organization-seed.js';
+import { inviteSlug, type InviteRecord } from '../store/organization-records.js';
 import type { Store } from '../store/store.js';
 import type { AccessLevel } from '../world/model.js';
 import type { Schemas } from './api-types.js';

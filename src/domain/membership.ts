@@ -3,7 +3,7 @@
  * the member record, the member's Default Chat and API key, conversation assignments and notifications.
  */
 import type { Mutable, Store } from '../store/store.js';
-import { defaultChat } from '../store/organization-seed.js';
+import { defaultChat } from '../store/organization-records.js';
 import type { AccessLevel, MemberRecord, RolePermission } from '../world/model.js';
 import { denied, missing } from './errors.js';
 
@@ -19,10 +19,19 @@ export function organizationOfMember(store: Store, userId: string, organizationI
   return { org, member };
 }
 
-/** Owners may do anything; other members need the permission through one of their roles (as the router checks). */
+/**
+ * The one access rule for permissions: an Owner may do anything; any other member needs every permission
+ * asked for through one of their roles. The pipeline applies it to an operation's permissions, the domain to
+ * the permission of a particular act.
+ */
+export function holdsPermissions(member: { accessLevel: AccessLevel }, granted: ReadonlySet<string>, required: readonly string[]): boolean {
+  return member.accessLevel === 'Owner' || required.every((p) => granted.has(p));
+}
+
+/** Throws the 401 of a member who lacks `permission` (see holdsPermissions). */
 export function requirePermission(store: Store, member: MemberRecord, permission: RolePermission): void {
   if (member.accessLevel === 'Owner') return;
-  if (!store.permissionsOf(member).has(permission)) throw denied(NOT_PERMITTED);
+  if (!holdsPermissions(member, store.permissionsOf(member), [permission])) throw denied(NOT_PERMITTED);
 }
 
 /** A member of the organization, by member id. */

@@ -1,3 +1,4 @@
+import { MessageStatusEnum, MessageTypeEnum } from '../generated/enums.js';
 import type { Store } from '../store/store.js';
 import type { MessageRecord, MessageStatus, MessageType } from '../world/model.js';
 
@@ -7,8 +8,10 @@ import type { MessageRecord, MessageStatus, MessageType } from '../world/model.j
  * computed once and cached (the world regenerates a thread on every read, which is what makes a dashboard over
  * a large world slow); threads the store owns are read afresh, as writes change them.
  */
-export const STATUSES: readonly MessageStatus[] = ['Read', 'Unread', 'Sent', 'Delivered', 'UnDelivered', 'Failed'];
-export const TYPES: readonly MessageType[] = ['Text', 'Image', 'Video', 'Audio', 'Document', 'Sticker', 'Location', 'Reaction'];
+
+/** Every message status and type of the spec, in its order (the indexes below point into these). */
+export const STATUSES: readonly MessageStatus[] = MessageStatusEnum;
+export const TYPES: readonly MessageType[] = MessageTypeEnum;
 
 export interface MessageFacts {
   readonly length: number;

@@ -2,7 +2,7 @@ import type { MessageRecord } from '../world/model.js';
 import type { ConversationState, Store } from '../store/store.js';
 import type { ApiMessage } from './api-types.js';
 import { meta, offsetOf, type PageRequest } from './paginate.js';
-import { serializeMessage } from './serialize.js';
+import { serializeThread } from './serialize.js';
 
 export interface MessageFilter {
   page?: number;
@@ -29,7 +29,7 @@ const STATUS_TEST: Record<NonNullable<MessageFilter['status']>, (m: MessageRecor
  * The conversations are narrowed by the relation filters first; a page is then merged from the threads
  * in order, so only the threads a page needs are read.
  */
-export function listMessages(store: Store, organizationId: string, f: MessageFilter, origin: string) {
+export function listMessages(store: Store, organizationId: string, f: MessageFilter) {
   const p: PageRequest = { page: f.page ?? 1, per_page: f.per_page ?? 20 };
   const order = f.order ?? 'desc';
   let convs: ConversationState[] = [...store.conversations.values()].filter((c) => c.organizationId === organizationId);
@@ -75,6 +75,6 @@ export function listMessages(store: Store, organizationId: string, f: MessageFil
     picked.push(head(best)!);
     best.i += 1;
   }
-  const messages: ApiMessage[] = picked.slice(offsetOf(p)).map((m) => serializeMessage(m, origin));
+  const messages: ApiMessage[] = serializeThread(picked.slice(offsetOf(p)));
   return { messages, paginationMeta: meta(p, total) };
 }

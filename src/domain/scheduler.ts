@@ -1,3 +1,5 @@
+import { unrefTimer } from '../util/timers.js';
+
 /**
  * Where background work (campaign sending, simulated customers) gets its timers. The server uses real,
  * unref'd timers; tests use `ManualScheduler` and move time forward themselves, so nothing sleeps and
@@ -13,10 +15,10 @@ const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 /** Real timers that never keep the process alive. Delays beyond setTimeout's limit are chained. */
 export const timerScheduler: Scheduler = {
   schedule(delayMs, job) {
-    let timer: NodeJS.Timeout;
+    let timer: ReturnType<typeof setTimeout>;
     const arm = (left: number) => {
       timer = setTimeout(() => (left > MAX_TIMEOUT_MS ? arm(left - MAX_TIMEOUT_MS) : job()), Math.min(Math.max(0, left), MAX_TIMEOUT_MS));
-      timer.unref();
+      unrefTimer(timer);
     };
     arm(delayMs);
     return () => clearTimeout(timer);

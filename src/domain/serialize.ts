@@ -1,4 +1,4 @@
-import type { MessageRecord } from '../world/model.js';
+import type { DescribedMessageType, MessageRecord, MessageType } from '../world/model.js';
 import type { ConversationState, Store } from '../store/store.js';
 import type { ApiContactSummary, ApiConversation, ApiMember, ApiMessage, ApiTag } from './api-types.js';
 
@@ -7,13 +7,30 @@ import type { ApiContactSummary, ApiConversation, ApiMember, ApiMessage, ApiTag 
  * omitted when absent, as the real server does.
  */
 
-/** Media links are stored relative to the server (`/api/conversation/...`); clients get absolute URLs. */
-export function absolute(origin: string, link: string | undefined): string | undefined {
-  if (link === undefined || link === '') return link;
-  return link.startsWith('/') ? `${origin}${link}` : link;
+/** Whether `MessageSchema` can show a message of each type (the compiler checks every entry against the spec). */
+const SHOWN: { readonly [T in MessageType]: T extends DescribedMessageType ? true : false } = {
+  Text: true,
+  Image: true,
+  Video: true,
+  Audio: true,
+  Document: true,
+  Sticker: true,
+  Location: true,
+  Contacts: false,
+  Reaction: true,
+  Address: false,
+};
+
+/** A message the API can show: its type has a `MessageSchema` branch (not `Contacts` or `Address`). */
+export function isShown(m: MessageRecord): m is MessageRecord<DescribedMessageType> {
+  return SHOWN[m.messageType];
 }
 
-export function serializeMessage(m: MessageRecord, origin: string): ApiMessage {
+/**
+ * A message as the API shows it. Media `link`s stay as stored, relative to the API's base path (see
+ * world/media-path.ts): the edge makes them absolute for each client (src/pipeline/links.ts).
+ */
+export function serializeMessage(m: MessageRecord<DescribedMessageType>): ApiMessage {
   const base = {
     uniqueId: m.uniqueId,
     conversationId: m.conversationId,
@@ -24,9 +41,32 @@ export function serializeMessage(m: MessageRecord, origin: string): ApiMessage {
     ...(m.replyToMessageId ? { replyToMessageId: m.replyToMessageId } : {}),
     whatsAppMessageId: m.whatsAppMessageId,
   };
-  const data = m.messageData as unknown as Record<string, unknown>;
-  const messageData = 'link' in data && typeof data.link === 'string' ? { ...data, link: absolute(origin, data.link) } : data;
-  return { ...base, messageData } as unknown as ApiMessage;
+  switch (m.messageType) {
+    case 'Text':
+      return { ...base, messageType: m.messageType, messageData: m.messageData };
+    case 'Location':
+      return { ...base, messageType: m.messageType, messageData: m.messageData };
+    case 'Reaction':
+      return { ...base, messageType: m.messageType, messageData: m.messageData };
+    case 'Image':
+      return { ...base, messageType: m.messageType, messageData: m.messageData };
+    case 'Video':
+      return { ...base, messageType: m.messageType, messageData: m.messageData };
+    case 'Audio':
+      return { ...base, messageType: m.messageType, messageData: m.messageData };
+    case 'Document':
+      return { ...base, messageType: m.messageType, messageData: m.messageData };
+    case 'Sticker':
+      return { ...base, messageType: m.messageType, messageData: m.messageData };
+  }
+}
+
+/**
+ * The messages of a thread as the API shows them. A message of a type no `MessageSchema` branch describes
+ * (`Contacts`, `Address`: only a loaded state file can hold one) is left out, where the real server shows `null`.
+ */
+export function serializeThread(messages: readonly MessageRecord[]): ApiMessage[] {
+  return messages.flatMap((m) => (isShown(m) ? [serializeMessage(m)] : []));
 }
 
 export function serializeTag(store: Store, id: string): ApiTag | undefined {
@@ -54,7 +94,7 @@ export function serializeContactSummary(store: Store, contactId: string): ApiCon
 }
 
 /** A conversation; `withMessages` embeds the whole thread (the detail view), otherwise `messages` is `[]` as on the list. */
-export function serializeConversation(store: Store, c: ConversationState, origin: string, withMessages: boolean): ApiConversation {
+export function serializeConversation(store: Store, c: ConversationState, withMessages: boolean): ApiConversation {
   const assignedTo = c.assignedToMemberId ? serializeMember(store, c.assignedToMemberId) : undefined;
   return {
     contact: serializeContactSummary(store, c.contactId)!,
@@ -63,7 +103,7 @@ export function serializeConversation(store: Store, c: ConversationState, origin
     campaignId: c.campaignId,
     organizationId: c.organizationId,
     initiatedBy: c.initiatedBy,
-    messages: withMessages ? store.messagesOf(c.uniqueId).map((m) => serializeMessage(m, origin)) : [],
+    messages: withMessages ? serializeThread(store.messagesOf(c.uniqueId)) : [],
     createdAt: c.createdAt,
     numberOfUnreadMessages: c.unreadCount,
     totalMessages: c.messageCount,

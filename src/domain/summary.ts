@@ -8,7 +8,7 @@ const ORDER_NUMBER = /#\d{3,}/g;
 const AMOUNT = /(?:[$€£₹]|R\$|Rp|₦|USD|EUR|GBP|INR)\s?\d[\d.,]*/g;
 
 function textOf(m: MessageRecord): string | undefined {
-  return m.messageType === 'Text' ? m.messageData.text : 'caption' in m.messageData ? m.messageData.caption : undefined;
+  return m.messageType === 'Text' ? m.messageData.text : 'caption' in m.messageData && typeof m.messageData.caption === 'string' ? m.messageData.caption : undefined;
 }
 
 function humanSpan(fromIso: string, toIso: string): string {

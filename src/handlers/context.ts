@@ -1,15 +1,7 @@
-import type { TokenService } from '../auth/tokens.js';
 import { denied } from '../domain/errors.js';
-import type { Caller, RequestContext } from '../http/handler-types.js';
-import type { Store } from '../store/store.js';
+import type { Caller, RequestContext } from './types.js';
 
-/** What every handler module is built with. */
-export interface HandlerDeps {
-  store: Store;
-  tokens: TokenService;
-}
-
-/** The caller of a protected operation (the router has already authenticated it). */
+/** The caller of a protected operation (the pipeline has already authenticated it). */
 export function callerOf(ctx: RequestContext): Caller {
   if (!ctx.caller) throw denied('Unauthorized access');
   return ctx.caller;

@@ -15,7 +15,7 @@ import { describeWorld, exportSnapshot, recordCollections, restoreSnapshot, Snap
 import type { MockOptions } from '../options.js';
 import type { Store } from '../store/store.js';
 import type { World } from '../world/model.js';
-import { badRequest, failedRequest, failureReply } from './errors.js';
+import { badRequest, failedRequest, failureReply } from '../pipeline/errors.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan, tooDeepMessage } from '../domain/json-depth.js';
 
 /** What the controls need from a running mock (a part of MockRuntime). */
@@ -25,7 +25,7 @@ export interface ControlledMock {
   reset(): void;
   /** A store built from the seeded world, not in use yet. */
   newStore(): Store;
-  /** Puts a store in service: handlers and tokens are rebuilt around it. */
+  /** Puts a store in service (open event streams on the old one are told to reload). */
   useStore(store: Store): void;
   readonly afterWrite: ReadonlyArray<() => void>;
   /** Where unexpected errors (500s) are logged. */

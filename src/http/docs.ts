@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import express, { type Request, type Response, type Router } from 'express';
 import type { OpenApiDocument } from '../spec/index.js';
+import { DEMO_ACCOUNT } from '../world/demo-accounts.js';
 
 const swaggerUiDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 
@@ -24,7 +25,7 @@ const INDEX_HTML = `<!doctype html>
 </head>
 <body>
   <div class="mock-banner">wapikit-mock: "Try it out" calls this server. Click <b>Authorize</b> and paste the token the
-  start banner printed (or log in with <code>POST /auth/login</code> as <code>demo</code> / <code>demo1234</code>).</div>
+  start banner printed (or log in with <code>POST /auth/login</code> as <code>${DEMO_ACCOUNT.username}</code> / <code>${DEMO_ACCOUNT.password}</code>).</div>
   <div id="swagger-ui"></div>
   <script src="/docs/swagger-ui-bundle.js"></script>
   <script src="/docs/init.js"></script>

@@ -1,14 +1,9 @@
 import busboy from 'busboy';
 import type { Request } from 'express';
-import type { JsonSchema } from '../spec/index.js';
-import { ApiError, badRequest } from './errors.js';
-import type { UploadedFile } from './handler-types.js';
-
-export interface MultipartResult {
-  files: UploadedFile[];
-  /** Text fields by name, with no prototype: a field named `constructor` or `__proto__` is just a field. */
-  fields: Record<string, string>;
-}
+import type { UploadedFile } from '../handlers/types.js';
+import { ApiError, badRequest } from '../pipeline/errors.js';
+import { FORM_LIMITS } from '../pipeline/form-rules.js';
+import type { ParsedForm } from '../pipeline/types.js';
 
 /** busboy's limit on the headers of one part (Node's own default header size). */
 const MAX_PART_HEADER_BYTES = 16 * 1024;
@@ -29,11 +24,11 @@ function describeParseError(err: Error): string {
  * On any failure the rest of the request body is read and thrown away before the promise settles, so the
  * error is answered on a connection that can carry the next keep-alive request.
  */
-export function readMultipart(req: Request, maxFileBytes: number): Promise<MultipartResult> {
+export function readMultipart(req: Request, maxFileBytes: number): Promise<ParsedForm> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { fileSize: maxFileBytes, files: 5, fields: 20 } });
+      parser = busboy({ headers: req.headers, limits: { fileSize: maxFileBytes, ...FORM_LIMITS } });
     } catch (err) {
       reject(badRequest(`request body must be multipart/form-data with a boundary (${(err as Error).message})`));
       return;
@@ -77,30 +72,4 @@ export function readMultipart(req: Request, maxFileBytes: number): Promise<Multi
     req.once('error', () => fail(badRequest('multipart form is not valid: the request was cut off')));
     req.pipe(parser);
   });
-}
-
-/**
- * The form fields a multipart schema declares as files (`contentMediaType`, `contentEncoding` or
- * `format: binary`): these must come as file parts with a filename, never as text fields.
- */
-export function fileFieldsOf(schema: JsonSchema | undefined): string[] {
-  const properties = (schema as { properties?: Record<string, JsonSchema> } | undefined)?.properties ?? {};
-  return Object.entries(properties)
-    .filter(([, s]) => {
-      const p = s as { contentMediaType?: unknown; contentEncoding?: unknown; format?: unknown };
-      return p.contentMediaType !== undefined || p.contentEncoding !== undefined || p.format === 'binary';
-    })
-    .map(([name]) => name);
-}
-
-/** Why a form's file fields are not usable files, or undefined when each one that came is a named file part. */
-export function fileFieldProblem(fileFields: readonly string[], form: MultipartResult): string | undefined {
-  for (const name of fileFields) {
-    if (Object.hasOwn(form.fields, name)) {
-      return `form field '${name}' must be a file part with a filename, not a text field (an empty filename="" also makes it one)`;
-    }
-    const part = form.files.find((f) => f.field === name);
-    if (part && part.fileName === '') return `form field '${name}' is a file part without a filename: no file was chosen`;
-  }
-  return undefined;
 }

@@ -1,9 +1,10 @@
 import { Ajv2020, type Options } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { JsonSchema, OpenApiDocument } from './openapi-types.js';
+import { componentAt, componentName, escapeToken } from './json-pointer.js';
 
-// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+// ajv-formats is CommonJS: under NodeNext the default import is its module object, whose `default` is the plugin.
+const addFormats = addFormatsModule.default;
 
 /** Where the document's component schemas live inside Ajv. */
 export const SCHEMA_ROOT_ID = 'https://wapikit-mock.dev/openapi/wapikit.json';
@@ -16,9 +17,8 @@ export function rewriteRefs<T>(value: T, base: string): T {
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/components/schemas/')
-        ? `${base}#/$defs/${v.slice('#/components/schemas/'.length)}`
-        : rewriteRefs(v, base);
+      const name = k === '$ref' && typeof v === 'string' ? componentName(v) : undefined;
+      out[k] = name !== undefined ? `${base}#/$defs/${escapeToken(name)}` : rewriteRefs(v, base);
     }
     return out as T;
   }
@@ -43,7 +43,7 @@ export function withDiscriminators<T>(value: T, doc: OpenApiDocument): T {
   if (Array.isArray(branches) && branches.length > 1) {
     const resolved = branches.map((b) => {
       const r = (b as { $ref?: string }).$ref;
-      return (r ? doc.components.schemas[r.replace('#/components/schemas/', '')] : b) as { properties?: Record<string, { const?: unknown }> } | undefined;
+      return (r ? componentAt(doc.components.schemas, r) : b) as { properties?: Record<string, { const?: unknown }> } | undefined;
     });
     const candidates = Object.keys(resolved[0]?.properties ?? {}).filter((p) => resolved.every((b) => b?.properties?.[p]?.const !== undefined));
     const tag = candidates[0];

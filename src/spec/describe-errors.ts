@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { childPointer, valueAt } from './json-pointer.js';
 
 /** One thing wrong with a value, in words, located by JSON pointer. */
 export interface Violation {
@@ -14,17 +15,6 @@ function show(v: unknown): string {
   if (v === undefined) return 'nothing';
   const s = typeof v === 'string' ? `'${v}'` : JSON.stringify(v);
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
-}
-
-function valueAt(root: unknown, pointer: string): unknown {
-  let cur = root;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    // Own properties only: a key named `constructor` or `__proto__` must not reach Object.prototype.
-    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, key)) return undefined;
-    cur = (cur as Record<string, unknown>)[key];
-  }
-  return cur;
 }
 
 /** Plain words for patterns the spec uses for a common meaning. */
@@ -75,18 +65,18 @@ export function describeErrors(errors: ErrorObject[] | null | undefined, root: u
     let expected: string;
     let actual: unknown;
     if (e.keyword === 'required') {
-      pointer = `${pointer}/${String(p.missingProperty)}`;
+      pointer = childPointer(pointer, String(p.missingProperty));
       expected = 'present';
       actual = undefined;
       message = `${name(pointer)} is required`;
     } else if (e.keyword === 'additionalProperties' || e.keyword === 'unevaluatedProperties') {
       const extra = String(p.additionalProperty ?? p.unevaluatedProperty);
-      pointer = `${pointer}/${extra}`;
+      pointer = childPointer(pointer, extra);
       expected = 'absent';
       actual = valueAt(root, pointer);
       message = `${name(pointer)} is not allowed here`;
     } else if (e.keyword === 'discriminator') {
-      pointer = `${pointer}/${String(p.tag)}`;
+      pointer = childPointer(pointer, String(p.tag));
       const values = ((e.parentSchema as Record<string, unknown> | undefined)?.['x-discriminator-values'] as unknown[] | undefined) ?? [];
       expected = `one of ${values.map(String).join(', ')}`;
       actual = valueAt(root, pointer);
@@ -101,13 +91,4 @@ export function describeErrors(errors: ErrorObject[] | null | undefined, root: u
     out.push({ pointer, message, expected, actual });
   }
   return out;
-}
-
-/** `/messageData/text` → `messageData.text`; `/items/0/name` → `items[0].name`. */
-export function dotted(pointer: string): string {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((acc, k) => (/^\d+$/.test(k) ? `${acc}[${k}]` : acc ? `${acc}.${k}` : k), '');
 }

@@ -1,5 +1,6 @@
 import type { MediaTypeObject, OpenApiDocument, OperationObject, ParameterObject, ResponseObject } from './openapi-types.js';
 import { HTTP_METHODS, type HttpMethod } from './openapi-types.js';
+import { componentAt } from './json-pointer.js';
 
 /** How an operation authenticates its caller. */
 export type AuthMode = 'none' | 'header' | 'query';
@@ -27,8 +28,7 @@ export interface OperationInfo {
 
 function resolveResponse(doc: OpenApiDocument, r: ResponseObject | { $ref: string }): ResponseObject {
   if ('$ref' in r) {
-    const name = r.$ref.replace('#/components/responses/', '');
-    const hit = doc.components.responses?.[name];
+    const hit = componentAt(doc.components.responses, r.$ref, 'responses');
     if (!hit) throw new Error(`unresolved response $ref ${r.$ref}`);
     return hit;
   }

@@ -1,7 +1,8 @@
 import type { ValidateFunction } from 'ajv';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { createAjv, rewriteRefs, SCHEMA_ROOT_ID } from './ajv.js';
-import { describeErrors, dotted, type Violation } from './describe-errors.js';
+import { describeErrors, type Violation } from './describe-errors.js';
+import { dotted } from './json-pointer.js';
 import type { JsonSchema, OpenApiDocument } from './openapi-types.js';
 import { listOperations, type OperationInfo } from './operations.js';
 

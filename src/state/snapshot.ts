@@ -5,12 +5,14 @@
  * The snapshot does not list the store's collections by hand: every Map-valued field of the store whose
  * values are plain records (objects, or arrays of objects, like `ownThreads`) is a collection and is saved
  * entry by entry, so a collection added to the Store later is saved and restored without touching this file.
- * Indexes (Maps of Sets, sorted id lists, id → id lookups) are not records; they are rebuilt by the Store's
- * constructor from the restored records. Threads the store never wrote to are not in `ownThreads` and so are
+ * Indexes (Maps of Sets, sorted id lists, id → id lookups) are not records; `Store.fromRecords` rebuilds them
+ * from the restored records. Threads the store never wrote to are not in `ownThreads` and so are
  * not saved: the world regenerates them. Bytes (`uploads`) are stored as `{"$base64": "..."}`.
  */
-import { Store } from '../store/store.js';
-import type { World, WorldOptions } from '../world/model.js';
+import { isCollectionName, Store, type CollectionName, type RecordEntries, type StoreCollections, type StoreRecords } from '../store/store.js';
+import { base64FromBytes, bytesFromBase64 } from '../util/bytes.js';
+import type { WorldOptions } from '../world/model.js';
+import { specEnumProblems } from './spec-enum-fields.js';
 
 export const SNAPSHOT_FORMAT = 'wapikit-mock/state';
 export const SNAPSHOT_VERSION = 1;
@@ -37,11 +39,9 @@ export class SnapshotError extends Error {
   override readonly name = 'SnapshotError';
 }
 
-const epochs = new WeakMap<Store, number>();
-
 /** The import epoch of a store (0 for a store built from the seeded world). */
 export function idEpochOf(store: Store): number {
-  return epochs.get(store) ?? 0;
+  return store.idEpoch;
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -54,11 +54,16 @@ function isRecordValue(v: unknown): boolean {
   return isPlainObject(v) || (Array.isArray(v) && v.every(isPlainObject));
 }
 
-/** The store's record collections, by field name: Maps with string keys whose values are all plain records. */
+/**
+ * The store's record collections, by field name: the collections it declares, and any other Map with string
+ * keys whose values are all plain records. (An empty Map the store does not declare is an index with nothing
+ * in it, not a collection.)
+ */
 export function recordCollections(store: Store): Map<string, Map<string, unknown>> {
   const out = new Map<string, Map<string, unknown>>();
   for (const [name, value] of Object.entries(store)) {
     if (!(value instanceof Map)) continue;
+    if (value.size === 0 && !isCollectionName(name)) continue;
     let records = true;
     for (const [k, v] of value as Map<unknown, unknown>) {
       if (typeof k !== 'string' || !isRecordValue(v)) {
@@ -85,7 +90,7 @@ function encode(value: unknown, path: string): JsonValue {
     if (!Number.isFinite(value)) throw new Error(`cannot save ${path}: ${value} is not a JSON number`);
     return value;
   }
-  if (value instanceof Uint8Array) return { $base64: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') };
+  if (value instanceof Uint8Array) return { $base64: base64FromBytes(value) };
   if (Array.isArray(value)) return value.map((v, i) => encode(v, `${path}[${i}]`));
   if (isPlainObject(value)) {
     const out: Record<string, JsonValue> = {};
@@ -100,7 +105,7 @@ function decode(value: JsonValue): unknown {
   if (Array.isArray(value)) return value.map(decode);
   if (value !== null && typeof value === 'object') {
     const keys = Object.keys(value);
-    if (keys.length === 1 && keys[0] === '$base64' && typeof value.$base64 === 'string') return Buffer.from(value.$base64, 'base64');
+    if (keys.length === 1 && keys[0] === '$base64' && typeof value.$base64 === 'string') return bytesFromBase64(value.$base64);
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) setOwn(out, k, decode(v));
     return out;
@@ -127,38 +132,33 @@ export function describeWorld(w: WorldOptions): string {
 }
 
 /**
- * A new store holding the snapshot's state, built over the same world and clock as `fresh` (a store just
- * built from the seeded world). Throws a SnapshotError naming the first problems; `fresh` is not changed.
+ * What the restored store holds in one collection: the snapshot's entries, decoded, when it names the
+ * collection, otherwise fresh's records. checkSnapshot has compared every saved record with the records the
+ * fresh store holds in this collection (object or array, key field, each field's JSON type): that check is
+ * what stands behind the record type here.
+ */
+function restoredEntries<K extends CollectionName>(fresh: StoreCollections, saved: Snapshot['collections'], name: K): RecordEntries<K> {
+  const entries = Object.hasOwn(saved, name) ? saved[name] : undefined;
+  if (!entries) return fresh[name];
+  return entries.map(([key, value]): [string, StoreRecords[K]] => [key, decode(value) as StoreRecords[K]]);
+}
+
+/**
+ * A new store holding the snapshot's state, over the same world and clock as `fresh` (a store just seeded
+ * from the world): each collection the snapshot names holds exactly its entries, in its order; a collection
+ * it leaves out keeps fresh's records (taken over, not copied: `fresh` is replaced by the result). Indexes are
+ * rebuilt from the records. Throws a SnapshotError naming the first problems; `fresh` is not changed then.
  */
 export function restoreSnapshot(fresh: Store, input: unknown): Store {
   const snapshot = checkSnapshot(fresh, input);
-  const records = new Map<string, Array<[string, unknown]>>();
   for (const [name, entries] of Object.entries(snapshot.collections)) {
-    records.set(name, entries.map(([key, value]) => [key, decode(value)]));
+    if (!isCollectionName(name) && entries.length > 0) throw new SnapshotError(`the store has no collection '${name}'`);
   }
-  const epoch = snapshot.idEpoch + 1;
-  // The Store's constructor builds its indexes from the world's record arrays, so the new store is built
-  // over a world whose arrays are the snapshot's records (same world otherwise: threads, options, ids).
-  const world: Record<string, unknown> = { ...fresh.world, runtimeIdSeed: [...fresh.world.runtimeIdSeed, epoch] };
-  for (const [name, entries] of records) {
-    if (Array.isArray(world[name])) world[name] = entries.map(([, record]) => record);
-  }
-  let store: Store;
   try {
-    store = new Store(world as unknown as World, fresh.clock);
+    return Store.fromRecords(fresh.world, fresh.clock, (name) => restoredEntries(fresh, snapshot.collections, name), snapshot.idEpoch + 1);
   } catch (err) {
     throw new SnapshotError(`the snapshot's records cannot be loaded: ${(err as Error).message}`);
   }
-  // Then every collection gets exactly the snapshot's entries, in the snapshot's order (the constructor's
-  // seeding of collections the world does not hold is replaced too).
-  for (const [name, entries] of records) {
-    const map: unknown = Reflect.get(store, name);
-    if (!(map instanceof Map)) throw new SnapshotError(`the store has no collection '${name}'`);
-    map.clear();
-    for (const [key, record] of entries) map.set(key, record);
-  }
-  epochs.set(store, epoch);
-  return store;
 }
 
 // ---- checking
@@ -212,17 +212,24 @@ const MAX_PROBLEMS = 5;
 
 /** Checks a parsed snapshot against the server it is loaded into, structurally and field by field. */
 export function checkSnapshot(fresh: Store, input: unknown): Snapshot {
+  assertSnapshot(fresh, input);
+  return input;
+}
+
+function isWorldOptions(w: unknown): w is WorldOptions {
+  return isPlainObject(w) && typeof w.seed === 'number' && typeof w.now === 'string' && typeof w.size === 'number';
+}
+
+/** Throws a SnapshotError naming the first problems unless `input` is a snapshot this server can load. */
+function assertSnapshot(fresh: Store, input: unknown): asserts input is Snapshot {
   const fail = (message: string): never => {
     throw new SnapshotError(`invalid state snapshot: ${message}`);
   };
   if (!isPlainObject(input)) return fail(`expected a JSON object (got ${Array.isArray(input) ? 'an array' : input === null ? 'null' : typeof input})`);
   if (input.format !== SNAPSHOT_FORMAT) fail(`'format' must be '${SNAPSHOT_FORMAT}' (got ${JSON.stringify(input.format) ?? 'nothing'})`);
   if (input.version !== SNAPSHOT_VERSION) fail(`'version' must be ${SNAPSHOT_VERSION} (got ${JSON.stringify(input.version) ?? 'nothing'})`);
-  const w = input.world;
-  if (!isPlainObject(w) || typeof w.seed !== 'number' || typeof w.now !== 'string' || typeof w.size !== 'number') {
-    fail(`'world' must be {seed: number, now: string, size: number} (got ${JSON.stringify(w) ?? 'nothing'})`);
-  }
-  const world = w as unknown as WorldOptions;
+  const world = input.world;
+  if (!isWorldOptions(world)) return fail(`'world' must be {seed: number, now: string, size: number} (got ${JSON.stringify(world) ?? 'nothing'})`);
   if (!sameWorld(world, fresh.world.options)) {
     throw new SnapshotError(
       `this snapshot belongs to another world (${describeWorld(world)}); this server's world is ${describeWorld(fresh.world.options)}. ` +
@@ -277,6 +284,7 @@ export function checkSnapshot(fresh: Store, input: unknown): Snapshot {
           if (t === 'bytes' && typeof (v as { $base64: unknown }).$base64 !== 'string') note(`${itemAt}.${field}.$base64 must be a base64 string`);
           if (expected && t && !expected.has(t)) note(`${itemAt}.${field} must be ${[...expected].map(article).join(' or ')} (got ${article(t)})`);
         }
+        for (const problem of specEnumProblems(name, item)) note(`${itemAt}.${problem}`);
       });
     });
   }
@@ -289,7 +297,6 @@ export function checkSnapshot(fresh: Store, input: unknown): Snapshot {
     }
   }
   if (problems.length) fail(problems.join('; '));
-  return input as unknown as Snapshot;
 }
 
 function article(t: JsonType): string {

@@ -2,8 +2,9 @@
  * Records of the organization side that the generated world does not hold: notifications, invites, API keys,
  * AI chats (with their messages and votes), knowledge-base documents, per-organization settings and the
  * short-lived state of the sign-up and password-reset flows. The store keeps them in Maps by id; they are
- * seeded by `seedOrganizationSide` (organization-seed.ts) and changed by the domain modules.
+ * seeded by `seedOrganizationSide` (src/seed/organization-side.ts) and changed by the domain modules.
  */
+import type { Faker } from '@faker-js/faker';
 import type { AccessLevel, IsoDateTime } from '../world/model.js';
 
 export type NotificationType = 'CampaignFinished' | 'CampaignStarted' | 'ConversationAssigned' | 'OrganizationInvite' | 'MemberJoined';
@@ -33,6 +34,11 @@ export interface InviteRecord {
   createdAt: IsoDateTime;
 }
 
+/** The invite slug format: 20 lower-case letters and digits, as found in an invite link. */
+export function inviteSlug(f: Faker): string {
+  return f.string.alphanumeric({ length: 20, casing: 'lower' });
+}
+
 /** The API key of one organization member (at most one each, as on the real server). */
 export interface ApiKeyRecord {
   uniqueId: string;
@@ -52,6 +58,20 @@ export interface AiChatRecord {
   status: 'Active' | 'Inactive';
   visibility: 'Public' | 'Private';
   createdAt: IsoDateTime;
+}
+
+/** The first chat every member gets when they join or create an organization. */
+export function defaultChat(uniqueId: string, organizationId: string, userId: string, createdAt: string): AiChatRecord {
+  return {
+    uniqueId,
+    organizationId,
+    userId,
+    title: 'Default Chat',
+    description: 'Ask about your conversations, campaigns and knowledge base.',
+    status: 'Active',
+    visibility: 'Public',
+    createdAt,
+  };
 }
 
 export type AiChatRole = 'User' | 'System' | 'Assistant' | 'Data';

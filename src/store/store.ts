@@ -9,7 +9,6 @@ import type {
   AiChatMessageRecord, AiChatRecord, AiVoteRecord, ApiKeyRecord, InviteRecord, KnowledgeDocumentRecord, NotificationRecord,
   OrganizationSettings, PasswordReset, PendingRegistration,
 } from './organization-records.js';
-import { seedOrganizationSide } from './organization-seed.js';
 import { SortedIds } from './sorted-ids.js';
 
 /** Removes `readonly` one level down: the store owns mutable copies of the generated records. */
@@ -23,16 +22,83 @@ export interface UploadRecord {
   conversationId: string;
   contentType: string;
   fileName: string;
-  bytes: Buffer;
+  bytes: Uint8Array;
 }
 
 /**
- * All mutable state of one mock server, built from a generated world. Records are kept in maps by id,
- * with the indexes that keep every list request O(page size): conversations by organization and status
- * in createdAt order, and conversations by contact and by campaign. Message threads stay in the world
- * (regenerated on demand) until a write touches them; then the store keeps its own copy.
+ * Every record collection of a store, by name, and the record it holds: what a snapshot saves and
+ * `Store.fromRecords` loads. A collection added to the Store is declared here (the class must then have it).
  */
-export class Store {
+export interface StoreRecords {
+  users: Mutable<UserRecord>;
+  organizations: Mutable<OrganizationRecord>;
+  members: Mutable<MemberRecord>;
+  roles: Mutable<RoleRecord>;
+  tags: Mutable<TagRecord>;
+  contacts: Mutable<ContactRecord>;
+  lists: Mutable<ListRecord>;
+  phoneNumbers: PhoneNumberRecord;
+  templates: TemplateRecord;
+  campaigns: Mutable<CampaignRecord>;
+  conversations: ConversationState;
+  ownThreads: MessageRecord[];
+  uploads: UploadRecord;
+  notifications: NotificationRecord;
+  invites: InviteRecord;
+  apiKeys: ApiKeyRecord;
+  aiChats: AiChatRecord;
+  aiChatMessages: AiChatMessageRecord[];
+  aiVotes: AiVoteRecord;
+  knowledgeBase: KnowledgeDocumentRecord;
+  organizationSettings: OrganizationSettings;
+  pendingRegistrations: PendingRegistration;
+  passwordResets: PasswordReset;
+}
+
+export type CollectionName = keyof StoreRecords;
+
+/** Records to load into a store: per collection, `[key, record]` entries in the order the store keeps them. */
+export type StoreRecordEntries = { [K in CollectionName]?: RecordEntries<K> };
+
+/** One collection's records as `[key, record]` entries. */
+export type RecordEntries<K extends CollectionName> = Iterable<readonly [string, StoreRecords[K]]>;
+
+/** Gives each collection's records (undefined: none), for records that are not at hand as one object. */
+export type RecordSource = <K extends CollectionName>(name: K) => RecordEntries<K> | undefined;
+
+/** A store seen as its record collections. */
+export type StoreCollections = { readonly [K in CollectionName]: Map<string, StoreRecords[K]> };
+
+/** The collection names, written once: the type makes the object list every collection and nothing else. */
+const COLLECTIONS: { readonly [K in CollectionName]: true } = {
+  users: true, organizations: true, members: true, roles: true, tags: true, contacts: true, lists: true, phoneNumbers: true,
+  templates: true, campaigns: true, conversations: true, ownThreads: true, uploads: true, notifications: true, invites: true,
+  apiKeys: true, aiChats: true, aiChatMessages: true, aiVotes: true, knowledgeBase: true, organizationSettings: true,
+  pendingRegistrations: true, passwordResets: true,
+};
+
+export function isCollectionName(name: string): name is CollectionName {
+  return Object.hasOwn(COLLECTIONS, name);
+}
+
+/** Every collection name, in declaration order. */
+export const COLLECTION_NAMES: readonly CollectionName[] = Object.keys(COLLECTIONS).filter(isCollectionName);
+
+function loadCollection<K extends CollectionName>(store: StoreCollections, name: K, entries: RecordEntries<K> | undefined): void {
+  if (!entries) return;
+  const map = store[name];
+  for (const [key, record] of entries) map.set(key, record);
+}
+
+/**
+ * All mutable state of one mock server: containers and indexes only. Records are kept in maps by id, with
+ * the indexes that keep every list request O(page size): conversations by organization and status in
+ * createdAt order, and conversations by contact and by campaign. The store runs no domain code: a new
+ * store is empty, `Store.fromRecords` fills one and builds its indexes, and seeding a store from its world
+ * is a separate step (src/seed). Message threads stay in the world (regenerated on demand) until a write
+ * touches them; then the store keeps its own copy.
+ */
+export class Store implements StoreCollections {
   readonly users = new Map<string, Mutable<UserRecord>>();
   readonly organizations = new Map<string, Mutable<OrganizationRecord>>();
   readonly members = new Map<string, Mutable<MemberRecord>>();
@@ -47,7 +113,7 @@ export class Store {
   /** Threads the store has written to (a copy of the world's thread plus the writes). */
   readonly ownThreads = new Map<string, MessageRecord[]>();
   readonly uploads = new Map<string, UploadRecord>();
-  // ---- organization side (seeded by organization-seed.ts)
+  // ---- organization side (seeded by src/seed/organization-side.ts)
   readonly notifications = new Map<string, NotificationRecord>();
   readonly invites = new Map<string, InviteRecord>();
   /** API keys by member id (at most one per member). */
@@ -80,33 +146,37 @@ export class Store {
   /** Reads the clock (a stepping clock moves forward): use it for writes. */
   readonly clock: () => Date;
 
+  /**
+   * An empty store over `world` (its threads and options) and `clock`. `idEpoch` counts the imports the state
+   * has been through: ids minted after an import come from a stream of their own, so they never repeat earlier ones.
+   */
   constructor(
     readonly world: World,
     clock: () => Date,
+    readonly idEpoch = 0,
   ) {
     this.lastReading = new Date(world.options.now);
     this.clock = () => {
       this.lastReading = clock();
       return this.lastReading;
     };
-    const copy = <T extends object>(r: T) => structuredClone(r) as Mutable<T>;
-    for (const r of world.users) this.users.set(r.uniqueId, copy(r));
-    for (const r of world.organizations) this.organizations.set(r.uniqueId, copy(r));
-    for (const r of world.members) this.members.set(r.uniqueId, copy(r));
-    for (const r of world.roles) this.roles.set(r.uniqueId, copy(r));
-    for (const r of world.tags) this.tags.set(r.uniqueId, copy(r));
-    for (const r of world.contacts) {
-      this.contacts.set(r.uniqueId, copy(r));
-      this.contactPhones.set(r.organizationId, r.phone, r.uniqueId);
-    }
-    for (const r of world.lists) this.lists.set(r.uniqueId, copy(r));
-    for (const r of world.phoneNumbers) this.phoneNumbers.set(r.id, r);
-    for (const r of world.templates) this.templates.set(r.id, r);
-    for (const r of world.campaigns) this.campaigns.set(r.uniqueId, copy(r));
+    this.ids = createIdSource(idEpoch === 0 ? world.runtimeIdSeed : [...world.runtimeIdSeed, idEpoch]);
+  }
+
+  /** A store holding exactly these records (each collection in the given order), with its indexes built from them. */
+  static fromRecords(world: World, clock: () => Date, records: StoreRecordEntries | RecordSource, idEpoch = 0): Store {
+    const store = new Store(world, clock, idEpoch);
+    const entriesOf: RecordSource = typeof records === 'function' ? records : (name) => records[name];
+    for (const name of COLLECTION_NAMES) loadCollection(store, name, entriesOf(name));
+    store.buildIndexes();
+    return store;
+  }
+
+  /** Builds every index from the records (on a store whose indexes are empty). */
+  private buildIndexes(): void {
+    for (const c of this.contacts.values()) this.contactPhones.set(c.organizationId, c.phone, c.uniqueId);
     const groups = new Map<string, Array<{ id: string; key: string }>>();
-    for (const r of world.conversations) {
-      const c: ConversationState = { ...r, tagIds: [...r.tagIds] };
-      this.conversations.set(c.uniqueId, c);
+    for (const c of this.conversations.values()) {
       const k = `${c.organizationId}|${c.status}`;
       const g = groups.get(k) ?? [];
       g.push({ id: c.uniqueId, key: c.createdAt });
@@ -114,8 +184,6 @@ export class Store {
       this.indexRelations(c);
     }
     for (const [k, entries] of groups) this.byOrgStatus.set(k, SortedIds.fromSorted(entries));
-    this.ids = createIdSource(world.runtimeIdSeed);
-    seedOrganizationSide(this);
   }
 
   now(): string {

@@ -24,7 +24,7 @@ import type { CampaignDraft } from './campaigns.js';
 import type { BusinessKind, ConversationRecord, ConversationStatus, TagRecord } from './model.js';
 import { assignmentWeight, type BuildContext, type TeamMember } from './organizations.js';
 import { chance, pick, pickWeighted } from './random.js';
-import type { Scenario } from './scenarios.js';
+import type { Scenario } from './scenarios/index.js';
 import type { ThreadTable } from './thread-table.js';
 import { finishSkeleton, planSkeleton, type ThreadGenerators } from './threads.js';
 import { DAY, MINUTE, iso } from './time.js';

@@ -66,15 +66,14 @@ import {
   type Team,
 } from './organizations.js';
 import { createFakerSet, pick } from './random.js';
-import { scenariosFor } from './scenarios.js';
+import { scenariosFor } from './scenarios/index.js';
 import { ThreadTable } from './thread-table.js';
 import { createThreadGenerators, renderThread, type BusinessContext, type RenderedThread, type ThreadGenerators } from './threads.js';
 import { DAY, parseIso } from './time.js';
 
-export const DEFAULT_WORLD_OPTIONS: WorldOptions = Object.freeze({ seed: 1, now: '2026-11-24T12:00:00.000Z', size: 300 });
+import { checkWorldOptions, DEFAULT_WORLD_OPTIONS } from './world-options.js';
 
-/** Largest supported `size`. */
-export const MAX_WORLD_SIZE = 1_000_000;
+export { DEFAULT_WORLD_OPTIONS, MAX_WORLD_SIZE } from './world-options.js';
 
 /** How many rendered threads `threadOf` keeps. */
 const THREAD_CACHE_SIZE = 1000;
@@ -84,10 +83,7 @@ const HEADER_STREAM = 0x68656164; // 'head'
 const RUNTIME_STREAM = 0x72756e74; // 'runt'
 
 function validate(options: WorldOptions): number {
-  if (!Number.isSafeInteger(options.seed)) throw new RangeError(`seed must be a safe integer, got ${options.seed}`);
-  if (!Number.isInteger(options.size) || options.size < 0 || options.size > MAX_WORLD_SIZE) {
-    throw new RangeError(`size must be an integer between 0 and ${MAX_WORLD_SIZE}, got ${options.size}`);
-  }
+  checkWorldOptions(options);
   return parseIso(options.now);
 }
 

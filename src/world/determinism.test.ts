@@ -49,16 +49,12 @@ describe('createWorld determinism', () => {
   it.each([
     ['a non-integer size', { size: 1.5 }],
     ['a negative size', { size: -1 }],
+    ['size 0 (an empty main organisation: the mock and the CLI refuse it too)', { size: 0 }],
+    ['a size over the limit', { size: 1_000_001 }],
     ['an unparsable now', { now: 'yesterday' }],
     ['a non-integer seed', { seed: 0.25 }],
   ])('rejects %s', (_name, bad) => {
     expect(() => createWorld({ ...DEFAULT_WORLD_OPTIONS, ...bad })).toThrow();
-  });
-
-  it('builds an empty main organisation for size 0', () => {
-    const world = createWorld({ ...DEFAULT_WORLD_OPTIONS, size: 0 });
-    expect(world.conversations.filter((c) => c.organizationId === world.mainOrganizationId)).toHaveLength(0);
-    expect(world.users.map((u) => u.username)).toContain('demo');
   });
 
   it('uses DEFAULT_WORLD_OPTIONS when called without options', () => {

@@ -3,6 +3,7 @@
  */
 import type { Faker } from '@faker-js/faker';
 import { createSeededFaker, type Seed } from './random.js';
+import { base64FromBytes, concatBytes, latin1Bytes } from '../util/bytes.js';
 import { flat, formatUuid } from './strings.js';
 
 /** A lowercase v4 UUID, as Postgres `gen_random_uuid()` prints it. */
@@ -51,16 +52,16 @@ export function wamidFrom(faker: Faker, phone: string, direction: 'InBound' | 'O
   const idLength = direction === 'InBound' ? 20 : 18;
   let hexId = '';
   for (let i = 0; i < idLength; i++) hexId += HEX_UPPER[faker.number.int(15)];
-  const phoneBytes = Buffer.from(phone, 'latin1');
-  const idBytes = Buffer.from(hexId, 'latin1');
-  const bytes = Buffer.concat([
-    Buffer.from([0x1c, 0x18, phoneBytes.length]),
+  const phoneBytes = latin1Bytes(phone);
+  const idBytes = latin1Bytes(hexId);
+  const bytes = concatBytes([
+    Uint8Array.of(0x1c, 0x18, phoneBytes.length),
     phoneBytes,
-    Buffer.from([0x15, 0x02, 0x00, direction === 'InBound' ? 0x12 : 0x11, 0x18, idBytes.length]),
+    Uint8Array.of(0x15, 0x02, 0x00, direction === 'InBound' ? 0x12 : 0x11, 0x18, idBytes.length),
     idBytes,
-    Buffer.from([0x00]),
+    Uint8Array.of(0x00),
   ]);
-  return `wamid.${bytes.toString('base64')}`;
+  return `wamid.${base64FromBytes(bytes)}`;
 }
 
 /** Deterministic id minting for code that runs after the world was generated. */

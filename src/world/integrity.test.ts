@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLE_PERMISSIONS, type CampaignStatus } from './model.js';
-import { AGENT_ACCOUNT, DEMO_ACCOUNT } from './organizations.js';
+import { AGENT_ACCOUNT, DEMO_ACCOUNT } from './demo-accounts.js';
 import { E164_DIGITS } from './phone-numbers.js';
 import { ms, testWorld } from './test-support.js';
 

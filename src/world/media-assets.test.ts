@@ -1,7 +1,18 @@
-import { inflateSync } from 'node:zlib';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { crc32, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { crc32, MEDIA_CONTENT_TYPES, mediaBytes } from './media-assets.js';
+import { MEDIA_ASSET_DIR, MEDIA_MODULE_PATH, renderMediaModule } from '../../scripts/write-media-module.js';
+import { MEDIA_CONTENT_TYPES, MEDIA_EXTENSIONS, mediaBytes } from './media-assets.js';
 import type { MediaKind } from './model.js';
+
+const KINDS: readonly MediaKind[] = ['image', 'sticker', 'document', 'audio', 'video'];
+
+/** The served bytes of `kind` as a Buffer, for its readers (the module itself hands out plain Uint8Arrays). */
+function served(kind: MediaKind): Buffer {
+  const { body } = mediaBytes(kind);
+  return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+}
 
 const ascii = (body: Buffer, from: number, to: number): string => body.subarray(from, to).toString('latin1');
 
@@ -18,6 +29,21 @@ function boxes(body: Buffer, from = 0, to = body.length): [string, number, numbe
   return out;
 }
 
+describe('the committed media files', () => {
+  it('src/generated/media-assets.ts is what scripts/write-media-module.ts makes of assets/media/ today', () => {
+    const committed = readFileSync(MEDIA_MODULE_PATH, 'utf8');
+    expect(renderMediaModule() === committed, 'src/generated/media-assets.ts is stale: run npm run generate').toBe(true);
+  });
+
+  it('are exactly one file per media kind, named after it', () => {
+    expect(readdirSync(MEDIA_ASSET_DIR).sort()).toEqual(KINDS.map((k) => `${k}.${MEDIA_EXTENSIONS[k]}`).sort());
+  });
+
+  it.each(KINDS)('serve the bytes of the %s file unchanged', (kind) => {
+    expect(served(kind).equals(readFileSync(join(MEDIA_ASSET_DIR, `${kind}.${MEDIA_EXTENSIONS[kind]}`)))).toBe(true);
+  });
+});
+
 describe('mediaBytes', () => {
   it.each<[MediaKind, string, (body: Buffer) => boolean]>([
     ['image', 'image/png', (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))],
@@ -29,9 +55,13 @@ describe('mediaBytes', () => {
     const asset = mediaBytes(kind);
     expect(asset.contentType).toBe(contentType);
     expect(MEDIA_CONTENT_TYPES[kind]).toBe(contentType);
-    expect(magic(asset.body)).toBe(true);
+    expect(magic(served(kind))).toBe(true);
     expect(asset.body.length).toBeGreaterThan(100);
     expect(asset.body.length).toBeLessThan(20_000);
+  });
+
+  it('hands out plain Uint8Arrays (no Node Buffer, so the browser build gets the same bytes)', () => {
+    for (const kind of KINDS) expect(Object.getPrototypeOf(mediaBytes(kind).body)).toBe(Uint8Array.prototype);
   });
 
   it('returns a fresh copy each time', () => {
@@ -40,8 +70,8 @@ describe('mediaBytes', () => {
     expect(mediaBytes('image').body[1]).toBe(0x50);
   });
 
-  it('builds a PNG whose chunks have valid CRCs and whose pixels inflate to the declared size', () => {
-    const png = mediaBytes('image').body;
+  it('serves a 48×48 PNG whose chunks have valid CRCs and whose pixels inflate to the declared size', () => {
+    const png = served('image');
     let offset = 8;
     const chunks: string[] = [];
     let idat = Buffer.alloc(0);
@@ -62,15 +92,12 @@ describe('mediaBytes', () => {
     }
     expect(chunks[0]).toBe('IHDR');
     expect(chunks[chunks.length - 1]).toBe('IEND');
+    expect([width, height]).toEqual([48, 48]);
     expect(inflateSync(idat).length).toBe((width * 3 + 1) * height);
   });
 
-  it('computes the standard CRC-32', () => {
-    expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926);
-  });
-
-  it('builds a WebP with consistent RIFF sizes and a lossless VP8L bitstream', () => {
-    const webp = mediaBytes('sticker').body;
+  it('serves a 128×128 WebP with consistent RIFF sizes and a lossless VP8L bitstream', () => {
+    const webp = served('sticker');
     expect(webp.readUInt32LE(4)).toBe(webp.length - 8);
     expect(ascii(webp, 12, 16)).toBe('VP8L');
     expect(webp[20]).toBe(0x2f);
@@ -79,8 +106,9 @@ describe('mediaBytes', () => {
     expect(((bits >>> 14) & 0x3fff) + 1).toBe(128);
   });
 
-  it('builds a PDF whose xref offsets point at its objects', () => {
-    const pdf = mediaBytes('document').body.toString('latin1');
+  it('serves a PDF with a header, a trailer, and xref offsets that point at its objects', () => {
+    const pdf = served('document').toString('latin1');
+    expect(pdf.startsWith('%PDF-1.4\n')).toBe(true);
     const startxref = Number(/startxref\n(\d+)\n%%EOF\n$/.exec(pdf)?.[1]);
     expect(pdf.slice(startxref, startxref + 4)).toBe('xref');
     const offsets = [...pdf.slice(startxref).matchAll(/^(\d{10}) 00000 n $/gm)].map((m) => Number(m[1]));
@@ -90,8 +118,8 @@ describe('mediaBytes', () => {
     expect(pdf).toMatch(/\(Document from wapikit-mock\) Tj/);
   });
 
-  it('builds a 16-bit mono PCM WAV of about 0.25 s', () => {
-    const wav = mediaBytes('audio').body;
+  it('serves a 16-bit mono PCM WAV of about 0.25 s', () => {
+    const wav = served('audio');
     expect(ascii(wav, 12, 16)).toBe('fmt ');
     expect(wav.readUInt16LE(20)).toBe(1); // PCM
     expect(wav.readUInt16LE(22)).toBe(1); // mono
@@ -104,10 +132,11 @@ describe('mediaBytes', () => {
     expect(wav.readUInt32LE(4)).toBe(wav.length - 8);
   });
 
-  it('builds an MP4 with ftyp, moov and mdat boxes that exactly cover the file and an H.264 track', () => {
-    const mp4 = mediaBytes('video').body;
+  it('serves an MP4 with ftyp, moov and mdat boxes that exactly cover the file and an H.264 track', () => {
+    const mp4 = served('video');
     const top = boxes(mp4);
     expect(top.map(([type]) => type)).toEqual(['ftyp', 'moov', 'mdat']);
+    expect(ascii(mp4, 8, 12)).toBe('isom'); // major brand
     expect(top.reduce((sum, [, , size]) => sum + size, 0)).toBe(mp4.length);
     const text = mp4.toString('latin1');
     for (const box of ['mvhd', 'trak', 'tkhd', 'mdia', 'mdhd', 'hdlr', 'vide', 'stbl', 'stsd', 'avc1', 'avcC', 'stts', 'stsz', 'stco']) expect(text).toContain(box);

@@ -2,8 +2,10 @@
  * Records of a generated Wapikit world.
  *
  * Every record is a plain, JSON-serialisable object whose field names follow the
- * Wapikit API (see shared/wapikit-api/schemas.json) so that serialisers only have
- * to pick fields and join related records. Records also carry `organizationId`
+ * Wapikit API so that serialisers only have to pick fields and join related records.
+ * Enumerations and the fields the API shows are taken from the generated spec types
+ * (src/generated/wapikit.ts, and src/generated/enums.ts for run-time value lists);
+ * only what the API does not state is declared here. Records also carry `organizationId`
  * (and a few other foreign keys such as `userId` or `roleIds`) that the API shows
  * either not at all or as nested objects.
  *
@@ -15,6 +17,11 @@
  * - Records are typed `readonly`: a server that changes data must copy, never mutate
  *   the generated objects (threads are regenerated from them lazily).
  */
+
+import { RolePermissionEnum } from '../generated/enums.js';
+import type { components } from '../generated/wapikit.js';
+
+type Schemas = components['schemas'];
 
 /** ISO-8601 timestamp, e.g. `2026-11-24T12:00:00.000Z`. */
 export type IsoDateTime = string;
@@ -29,80 +36,36 @@ export interface WorldOptions {
 }
 
 // ---------------------------------------------------------------------------
-// Enumerations (exact wire strings of the Wapikit spec)
+// Enumerations (the spec's enum schemas)
 
+/** Not part of the API (`UserSchema` has no status): what the world's accounts can be. */
 export type UserAccountStatus = 'Active' | 'Deleted' | 'Suspended';
-export type AccessLevel = 'Owner' | 'Member';
-export type ContactStatus = 'Active' | 'Inactive' | 'Blocked';
-export type ConversationStatus = 'Active' | 'Closed' | 'Deleted';
-export type ConversationInitiatedBy = 'Contact' | 'Campaign';
-export type CampaignStatus = 'Draft' | 'Scheduled' | 'Running' | 'Paused' | 'Cancelled' | 'Finished';
-export type MessageDirection = 'InBound' | 'OutBound';
-export type MessageStatus = 'Read' | 'Unread' | 'Sent' | 'Delivered' | 'UnDelivered' | 'Failed';
-export type MessageType = 'Text' | 'Image' | 'Video' | 'Audio' | 'Document' | 'Sticker' | 'Location' | 'Reaction';
-
-export const ROLE_PERMISSIONS = [
-  'Get:OrganizationMember',
-  'Create:OrganizationMember',
-  'Update:OrganizationMember',
-  'Delete:OrganizationMember',
-  'Get:Campaign',
-  'Create:Campaign',
-  'Update:Campaign',
-  'Delete:Campaign',
-  'Get:Conversation',
-  'Update:Conversation',
-  'Delete:Conversation',
-  'Assign:Conversation',
-  'Unassign:Conversation',
-  'Get:List',
-  'Create:List',
-  'Update:List',
-  'Delete:List',
-  'Get:Tag',
-  'Create:Tag',
-  'Update:Tag',
-  'Delete:Tag',
-  'Get:ApiKey',
-  'Regenerate:ApiKey',
-  'Get:AppSettings',
-  'Update:AppSettings',
-  'Get:Contact',
-  'Create:Contact',
-  'Update:Contact',
-  'Delete:Contact',
-  'BulkImport:Contacts',
-  'Get:PrimaryAnalytics',
-  'Get:SecondaryAnalytics',
-  'Get:CampaignAnalytics',
-  'Update:Organization',
-  'Get:OrganizationRole',
-  'Create:OrganizationRole',
-  'Update:OrganizationRole',
-  'Delete:OrganizationRole',
-  'Update:IntegrationSettings',
-  'Get:MessageTemplates',
-  'Get:PhoneNumbers',
-] as const;
+export type AccessLevel = Schemas['UserPermissionLevelEnum'];
+export type ContactStatus = Schemas['ContactStatusEnum'];
+export type ConversationStatus = Schemas['ConversationStatusEnum'];
+export type ConversationInitiatedBy = Schemas['ConversationInitiatedByEnum'];
+export type CampaignStatus = Schemas['CampaignStatusEnum'];
+export type MessageDirection = Schemas['MessageDirectionEnum'];
+export type MessageStatus = Schemas['MessageStatusEnum'];
+/** Every message type of the spec, including `Contacts` and `Address`, which the world never makes. */
+export type MessageType = Schemas['MessageTypeEnum'];
+/** The message types `MessageSchema` can show (it has a branch for each): all but `Contacts` and `Address`. */
+export type DescribedMessageType = Schemas['MessageSchema']['messageType'];
 
 /** `RolePermissionEnum` of the spec. */
-export type RolePermission = (typeof ROLE_PERMISSIONS)[number];
+export type RolePermission = Schemas['RolePermissionEnum'];
+/** Every permission, in the spec's order. */
+export const ROLE_PERMISSIONS: readonly RolePermission[] = RolePermissionEnum;
 
 // ---------------------------------------------------------------------------
 // Accounts and organisations
 
-/** A login account (`UserSchema` without the per-organisation parts). */
-export interface UserRecord {
-  readonly uniqueId: string;
-  readonly username: string;
-  readonly email: string;
-  readonly name: string;
+/** A login account: `UserSchema` without the per-organisation parts, plus what only the mock keeps. */
+export type UserRecord = Readonly<Pick<Schemas['UserSchema'], 'uniqueId' | 'username' | 'email' | 'name' | 'profilePicture' | 'createdAt'>> & {
   /** Plain-text demo password. Never do this outside a mock. */
   readonly password: string;
-  readonly profilePicture?: string;
-  readonly createdAt: IsoDateTime;
   readonly status: UserAccountStatus;
-}
+};
 
 /** Kind of business, which decides the conversation scripts used. */
 export type BusinessKind = 'store' | 'clinic';
@@ -140,32 +103,29 @@ export interface OrganizationRecord {
   readonly longitude: number;
 }
 
-/** Membership of a user in an organisation (`OrganizationMemberSchema` minus the joins). */
-export interface MemberRecord {
-  /** Member id, distinct from the user id. */
-  readonly uniqueId: string;
+/**
+ * Membership of a user in an organisation: `OrganizationMemberSchema` with the joins (name and email of the
+ * user, the roles) as ids. `uniqueId` is the member id, distinct from the user id.
+ */
+export type MemberRecord = Readonly<Pick<Schemas['OrganizationMemberSchema'], 'uniqueId' | 'accessLevel' | 'createdAt'>> & {
   readonly userId: string;
   readonly organizationId: string;
-  readonly accessLevel: AccessLevel;
   readonly roleIds: readonly string[];
-  readonly createdAt: IsoDateTime;
-}
+};
 
-export interface RoleRecord {
-  readonly uniqueId: string;
+/** `OrganizationRoleSchema` (always with a description) plus its organisation and creation time. */
+export type RoleRecord = Readonly<Pick<Schemas['OrganizationRoleSchema'], 'uniqueId' | 'name'>> & {
   readonly organizationId: string;
-  readonly name: string;
   readonly description: string;
   readonly permissions: readonly RolePermission[];
   readonly createdAt: IsoDateTime;
-}
+};
 
-export interface TagRecord {
-  readonly uniqueId: string;
+/** `TagSchema` plus its organisation and creation time. */
+export type TagRecord = Readonly<Schemas['TagSchema']> & {
   readonly organizationId: string;
-  readonly label: string;
   readonly createdAt: IsoDateTime;
-}
+};
 
 // ---------------------------------------------------------------------------
 // Contacts, lists
@@ -176,115 +136,94 @@ export interface ContactAttributes {
   readonly [key: string]: string | number | boolean;
 }
 
-export interface ContactRecord {
-  readonly uniqueId: string;
+/**
+ * `ContactSchema` without the joins (lists, conversations), plus its organisation. `phone` is E.164 digits
+ * without `+`, e.g. `919876543210`; attribute values are scalars (the spec admits any JSON).
+ */
+export type ContactRecord = Readonly<Pick<Schemas['ContactSchema'], 'uniqueId' | 'name' | 'phone' | 'status' | 'createdAt'>> & {
   readonly organizationId: string;
-  readonly name: string;
-  /** E.164 digits without `+`, e.g. `919876543210`. */
-  readonly phone: string;
   readonly attributes: ContactAttributes;
-  readonly status: ContactStatus;
-  readonly createdAt: IsoDateTime;
-}
+};
 
-export interface ListRecord {
-  readonly uniqueId: string;
+/** `ContactListSchema` without the computed counts, with tags and members as ids, plus its organisation. */
+export type ListRecord = Readonly<Pick<Schemas['ContactListSchema'], 'uniqueId' | 'name' | 'description' | 'createdAt'>> & {
   readonly organizationId: string;
-  readonly name: string;
-  readonly description: string;
   readonly tagIds: readonly string[];
   readonly contactIds: readonly string[];
-  readonly createdAt: IsoDateTime;
-}
+};
 
 // ---------------------------------------------------------------------------
 // WhatsApp-side objects (shapes of the WhatsApp Cloud API, snake_case)
 
-/** `PhoneNumberSchema` plus the owning organisation. */
-export interface PhoneNumberRecord {
+/**
+ * `PhoneNumberSchema` plus the owning organisation, with the values WhatsApp uses where the spec only says
+ * string. `id` is a numeric string of 15–16 digits.
+ */
+export type PhoneNumberRecord = Readonly<Pick<Schemas['PhoneNumberSchema'], 'id' | 'display_phone_number' | 'verified_name'>> & {
   readonly organizationId: string;
-  /** Numeric string, 15–16 digits. */
-  readonly id: string;
-  readonly display_phone_number: string;
-  readonly verified_name: string;
   readonly quality_rating: 'GREEN' | 'YELLOW' | 'RED';
   readonly platform_type: 'CLOUD_API';
   readonly code_verification_status: { readonly status: 'VERIFIED' | 'NOT_VERIFIED' | 'EXPIRED' };
-}
+};
 
-export type TemplateStatus = 'APPROVED' | 'REJECTED' | 'PENDING';
-export type TemplateCategory = 'UTILITY' | 'MARKETING' | 'AUTHENTICATION';
-export type TemplateComponentType = 'GREETING' | 'HEADER' | 'BODY' | 'FOOTER' | 'BUTTONS' | 'CAROUSEL' | 'LIMITED_TIME_OFFER';
-export type TemplateComponentFormat = 'TEXT' | 'IMAGE' | 'DOCUMENT' | 'VIDEO' | 'LOCATION';
-export type TemplateButtonType = 'QUICK_REPLY' | 'URL' | 'PHONE_NUMBER' | 'COPY_CODE';
+export type TemplateStatus = Schemas['MessageTemplateStatus'];
+export type TemplateCategory = Schemas['MessageTemplateCategory'];
+export type TemplateComponentType = Schemas['MessageTemplateComponentType'];
+export type TemplateComponentFormat = Schemas['MessageTemplateComponentFormat'];
+export type TemplateButtonType = Schemas['TemplateMessageButtonType'];
 
-/** `TemplateMessageComponentButton`. */
-export interface TemplateButton {
+/** `TemplateMessageComponentButton`, always with its type and text. */
+export type TemplateButton = Readonly<Pick<Schemas['TemplateMessageComponentButton'], 'url' | 'phone_number'>> & {
   readonly type: TemplateButtonType;
   readonly text: string;
-  readonly url?: string;
-  readonly phone_number?: string;
   readonly example?: readonly string[];
-}
+};
 
-/** `TemplateMessageComponentExample`. */
+/** The parts of `TemplateMessageComponentExample` the world fills. */
 export interface TemplateComponentExample {
   readonly header_handle?: readonly string[];
   readonly header_text?: readonly string[];
   readonly body_text?: readonly (readonly string[])[];
 }
 
-/** `WhatsAppBusinessHSMWhatsAppHSMComponent`. */
-export interface TemplateComponent {
+/** The parts of `WhatsAppBusinessHSMWhatsAppHSMComponent` the world fills, always with its type. */
+export type TemplateComponent = Readonly<
+  Pick<Schemas['WhatsAppBusinessHSMWhatsAppHSMComponent'], 'format' | 'text' | 'add_security_recommendation' | 'code_expiration_minutes'>
+> & {
   readonly type: TemplateComponentType;
-  readonly format?: TemplateComponentFormat;
-  readonly text?: string;
   readonly buttons?: readonly TemplateButton[];
   readonly example?: TemplateComponentExample;
-  readonly add_security_recommendation?: boolean;
-  readonly code_expiration_minutes?: number;
-}
+};
 
-/** `MessageTemplateSchema` plus the owning organisation. */
-export interface TemplateRecord {
+/** `MessageTemplateSchema` (the fields the world fills) plus the owning organisation. `id` is a numeric string of 15–16 digits. */
+export type TemplateRecord = Readonly<
+  Pick<Schemas['MessageTemplateSchema'], 'id' | 'name' | 'language' | 'status' | 'category' | 'rejected_reason' | 'message_send_ttl_seconds'>
+> & {
   readonly organizationId: string;
-  /** Numeric string, 15–16 digits. */
-  readonly id: string;
-  readonly name: string;
-  readonly language: string;
-  readonly status: TemplateStatus;
-  readonly category: TemplateCategory;
   readonly components: readonly TemplateComponent[];
-  readonly rejected_reason?: string;
-  readonly message_send_ttl_seconds?: number;
-}
+};
 
 // ---------------------------------------------------------------------------
 // Campaigns
 
-/** `TemplateParameterInput`. */
-export interface TemplateParameterInput {
-  readonly nameOrIndex: string;
-  readonly label: string;
-  readonly parameterType: 'static' | 'dynamic';
+/** `TemplateParameterInput`, with the contact fields a dynamic parameter can name. */
+export type TemplateParameterInput = Readonly<Omit<Schemas['TemplateParameterInput'], 'dynamicField'>> & {
   readonly dynamicField?: 'firstName' | 'lastName' | 'phoneNumber';
-  readonly staticValue?: string;
-  readonly example?: string;
-}
+};
 
-/** `TemplateComponentParameters`. */
-export interface TemplateComponentParameters {
-  readonly header: readonly TemplateParameterInput[];
-  readonly body: readonly TemplateParameterInput[];
-  readonly buttons: readonly TemplateParameterInput[];
-}
+/** `TemplateComponentParameters`, of the parameters above. */
+export type TemplateComponentParameters = { readonly [Part in keyof Schemas['TemplateComponentParameters']]: readonly TemplateParameterInput[] };
 
-export interface CampaignRecord {
-  readonly uniqueId: string;
+/**
+ * `CampaignSchema` with lists and tags as ids and its template, placeholders and phone number always set,
+ * plus the organisation, the creator and the delivery counters its analytics are computed from.
+ * `scheduledAt`: when sending is planned (Scheduled campaigns: in the future); `sentAt`: when sending
+ * started (campaigns that sent anything).
+ */
+export type CampaignRecord = Readonly<
+  Pick<Schemas['CampaignSchema'], 'uniqueId' | 'name' | 'description' | 'status' | 'isLinkTrackingEnabled' | 'createdAt' | 'scheduledAt' | 'sentAt'>
+> & {
   readonly organizationId: string;
-  readonly name: string;
-  readonly description?: string;
-  readonly status: CampaignStatus;
   readonly listIds: readonly string[];
   readonly tagIds: readonly string[];
   /** Id of an existing template of the organisation. */
@@ -292,40 +231,31 @@ export interface CampaignRecord {
   readonly templateComponentParameters: TemplateComponentParameters;
   /** Id of an existing phone number of the organisation. */
   readonly phoneNumberInUse: string;
-  readonly isLinkTrackingEnabled: boolean;
   readonly createdByMemberId: string;
-  readonly createdAt: IsoDateTime;
-  /** When sending is planned (Scheduled campaigns: in the future). */
-  readonly scheduledAt?: IsoDateTime;
-  /** When sending started (campaigns that sent anything). `CampaignSchema.sentAt`. */
-  readonly sentAt?: IsoDateTime;
   /** Distinct contacts of the campaign's lists when it was generated. */
   readonly audienceSize: number;
   readonly messagesSent: number;
   readonly messagesDelivered: number;
   readonly messagesRead: number;
   readonly messagesErrored: number;
-}
+};
 
 // ---------------------------------------------------------------------------
 // Conversations and messages
 
 /**
- * A conversation header. The messages are not stored here: get them with
- * `world.threadOf(uniqueId)`; the counters below are exact for that thread.
+ * A conversation header: `ConversationSchema` without the joins (contact, messages, assignee, tags as ids).
+ * The messages are not stored here: get them with `world.threadOf(uniqueId)`; the counters below are exact
+ * for that thread.
  */
-export interface ConversationRecord {
-  readonly uniqueId: string;
-  readonly organizationId: string;
-  readonly contactId: string;
-  /** `''` when the conversation is not linked to a campaign (as the API shows it). */
+export type ConversationRecord = Readonly<Pick<Schemas['ConversationSchema'], 'uniqueId' | 'organizationId' | 'contactId' | 'initiatedBy' | 'status' | 'createdAt'>> & {
+  /**
+   * `''` when the conversation is not linked to a campaign (as the API shows it). `initiatedBy` is
+   * `'Campaign'` exactly when it is set (see create-world.ts).
+   */
   readonly campaignId: string;
-  /** `'Campaign'` exactly when `campaignId` is set (see create-world.ts). */
-  readonly initiatedBy: ConversationInitiatedBy;
-  readonly status: ConversationStatus;
   readonly assignedToMemberId?: string;
   readonly tagIds: readonly string[];
-  readonly createdAt: IsoDateTime;
   /** Name of the script the thread follows (e.g. `order_status`); not an API field. */
   readonly scenario: string;
   /** `totalMessages`. */
@@ -334,65 +264,63 @@ export interface ConversationRecord {
   readonly unreadCount: number;
   /** createdAt of the newest message. */
   readonly lastMessageAt: IsoDateTime;
-}
+};
 
-export interface TextMessageData {
-  readonly text: string;
-}
-export interface ImageMessageData {
-  readonly id: string;
-  readonly link?: string;
-  readonly caption?: string;
-}
-export type VideoMessageData = ImageMessageData;
-export interface AudioMessageData {
-  readonly id: string;
-  readonly link?: string;
-}
-export type StickerMessageData = AudioMessageData;
-export interface DocumentMessageData {
-  readonly id: string;
-  readonly fileName: string;
-  readonly link?: string;
-  readonly caption?: string;
-}
-export interface LocationMessageData {
-  readonly latitude: number;
-  readonly longitude: number;
-  readonly name?: string;
-  readonly address?: string;
-}
-export interface ReactionMessageData {
-  readonly reaction: string;
+// Message contents are the spec's `*MessageData` schemas.
+export type TextMessageData = Readonly<Schemas['TextMessageData']>;
+export type ImageMessageData = Readonly<Schemas['ImageMessageData']>;
+export type VideoMessageData = Readonly<Schemas['VideoMessageData']>;
+export type AudioMessageData = Readonly<Schemas['AudioMessageData']>;
+export type StickerMessageData = Readonly<Schemas['StickerMessageData']>;
+export type DocumentMessageData = Readonly<Schemas['DocumentMessageData']>;
+export type LocationMessageData = Readonly<Schemas['LocationMessageData']>;
+/** `ReactionMessageData`, with the target always set. */
+export type ReactionMessageData = Readonly<Omit<Schemas['ReactionMessageData'], 'messageId'>> & {
   /**
    * The **Wapikit uniqueId** of the message reacted to (an earlier message of the
    * same conversation). Real Wapikit stores WhatsApp's wamid here; this mock uses
    * its own ids so that clients can resolve the target inside the conversation.
    */
   readonly messageId: string;
+};
+/**
+ * Content of a `Contacts` or `Address` message. The spec lists both types in `MessageTypeEnum` but gives
+ * them no content schema (no `MessageSchema` branch, no send body): such a record holds whatever JSON
+ * object it was stored with. The world never makes one.
+ */
+export interface UndescribedMessageData {
+  readonly [field: string]: unknown;
 }
 
-interface BaseMessage {
-  readonly uniqueId: string;
-  readonly conversationId: string;
-  readonly direction: MessageDirection;
-  readonly status: MessageStatus;
-  readonly createdAt: IsoDateTime;
-  /** uniqueId of an earlier message of the same conversation that this one quotes. */
-  readonly replyToMessageId?: string;
-  /** WhatsApp's message id, `wamid.` + base64. */
+/** What `messageData` holds for each message type; the mapped type below fails to compile if one is missing. */
+export interface MessageDataByType {
+  readonly Text: TextMessageData;
+  readonly Image: ImageMessageData;
+  readonly Video: VideoMessageData;
+  readonly Audio: AudioMessageData;
+  readonly Document: DocumentMessageData;
+  readonly Sticker: StickerMessageData;
+  readonly Location: LocationMessageData;
+  readonly Contacts: UndescribedMessageData;
+  readonly Reaction: ReactionMessageData;
+  readonly Address: UndescribedMessageData;
+}
+
+/**
+ * The spec's `BaseMessage`, with the WhatsApp id always set (`wamid.` + base64). `replyToMessageId` is the
+ * uniqueId of an earlier message of the same conversation that this one quotes.
+ */
+type BaseMessage = Readonly<Omit<Schemas['BaseMessage'], 'messageType' | 'whatsAppMessageId'>> & {
   readonly whatsAppMessageId: string;
-}
+};
 
-export type MessageRecord =
-  | (BaseMessage & { readonly messageType: 'Text'; readonly messageData: TextMessageData })
-  | (BaseMessage & { readonly messageType: 'Image'; readonly messageData: ImageMessageData })
-  | (BaseMessage & { readonly messageType: 'Video'; readonly messageData: VideoMessageData })
-  | (BaseMessage & { readonly messageType: 'Audio'; readonly messageData: AudioMessageData })
-  | (BaseMessage & { readonly messageType: 'Sticker'; readonly messageData: StickerMessageData })
-  | (BaseMessage & { readonly messageType: 'Document'; readonly messageData: DocumentMessageData })
-  | (BaseMessage & { readonly messageType: 'Location'; readonly messageData: LocationMessageData })
-  | (BaseMessage & { readonly messageType: 'Reaction'; readonly messageData: ReactionMessageData });
+/** A `messageType` with the `messageData` it calls for, for each of the given types. */
+export type MessageContent<T extends MessageType = MessageType> = {
+  readonly [K in T]: { readonly messageType: K; readonly messageData: MessageDataByType[K] };
+}[T];
+
+/** One stored message (of the given types): `BaseMessage` plus its content. */
+export type MessageRecord<T extends MessageType = MessageType> = BaseMessage & MessageContent<T>;
 
 export type MediaKind = 'image' | 'document' | 'audio' | 'video' | 'sticker';
 

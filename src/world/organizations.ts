@@ -4,6 +4,7 @@
  */
 import type { Faker } from '@faker-js/faker';
 import { COUNTRIES } from './countries.js';
+import { AGENT_ACCOUNT, DEMO_ACCOUNT, type FixedAccount } from './demo-accounts.js';
 import { numericIdFrom, whatsAppIdFrom } from './ids.js';
 import type {
   BusinessKind,
@@ -184,15 +185,6 @@ export interface Team {
   /** New users created for this team (existing users joining are not repeated). */
   readonly newUsers: UserRecord[];
 }
-
-export interface FixedAccount {
-  readonly username: string;
-  readonly email: string;
-  readonly password: string;
-}
-
-export const DEMO_ACCOUNT: FixedAccount = { username: 'demo', email: 'demo@wapikit.test', password: 'demo1234' };
-export const AGENT_ACCOUNT: FixedAccount = { username: 'agent', email: 'agent@wapikit.test', password: 'agent1234' };
 
 function firstNameOf(name: string): string {
   return name.split(' ')[0] ?? name;

@@ -8,7 +8,13 @@
  */
 
 const HEX_CODES: readonly number[] = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
-const scratch = Buffer.alloc(64);
+const scratch = new Uint8Array(64);
+/** Decodes the ASCII scratch bytes into a flat string (as fast as Buffer's latin1 slice, and available in browsers). */
+const ascii = new TextDecoder();
+
+function scratchText(length: number): string {
+  return ascii.decode(scratch.subarray(0, length));
+}
 
 function putHex(word: number, from: number, nibbles: number, at: number): number {
   let offset = at;
@@ -28,7 +34,7 @@ export function formatUuid(a: number, b: number, c: number, d: number): string {
   scratch[o++] = 45;
   o = putHex(c, 12, 4, o);
   o = putHex(d, 28, 8, o);
-  return scratch.toString('latin1', 0, o);
+  return scratchText(o);
 }
 
 /**
@@ -86,5 +92,5 @@ export function formatIsoUtc(ms: number): string {
   scratch[20] = 48 + Math.floor(millis / 100);
   put2(millis % 100, 21);
   scratch[23] = 90; // Z
-  return scratch.toString('latin1', 0, 24);
+  return scratchText(24);
 }

@@ -18,7 +18,7 @@
 import type { Faker } from '@faker-js/faker';
 import type { MessageDirection, MessageStatus, MessageType } from './model.js';
 import { chance, intBetween, pickWeighted } from './random.js';
-import { isOneOf, type Node, type Scenario, type Step } from './scenarios.js';
+import { isOneOf, type Node, type Scenario, type Step } from './scenarios/index.js';
 import { DAY, HOUR, MINUTE, SECOND } from './time.js';
 
 export interface PlannedMessage {

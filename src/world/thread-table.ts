@@ -8,7 +8,7 @@
  */
 import type { City } from './countries.js';
 import type { ConversationStatus, CountryCode } from './model.js';
-import type { Scenario } from './scenarios.js';
+import type { Scenario } from './scenarios/index.js';
 import type { BusinessContext, ThreadContext } from './threads.js';
 
 /** Per-organisation part of the thread inputs. */

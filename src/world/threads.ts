@@ -15,9 +15,10 @@ import { uuidFrom, wamidFrom, whatsAppIdFrom } from './ids.js';
 import { MEDIA_CONTENT_TYPES, MEDIA_EXTENSIONS } from './media-assets.js';
 import type { BusinessKind, ConversationStatus, CountryCode, MediaKind, MediaRecord, MessageRecord, MessageType } from './model.js';
 import { chance, createFakerSet, pick, pickWeighted, type FakerSet } from './random.js';
-import type { DocumentKind, Scenario } from './scenarios.js';
+import type { DocumentKind, Scenario } from './scenarios/index.js';
 import { assignStatuses, planThread, type PlannedMessage, type ThreadPlan } from './thread-plan.js';
 import { DAY, compactDate, iso, longDate, weekdayName } from './time.js';
+import { mediaPath } from './media-path.js';
 
 export const PLAN_STREAM = 1;
 export const CONTENT_STREAM = 2;
@@ -209,7 +210,7 @@ export function renderThread(gens: ThreadGenerators, ctx: ThreadContext): Render
   const f = gens.content.en;
   const local = gens.content.byCountry[ctx.country];
   const facts = makeFacts(f, local, ctx);
-  const link = (mediaId: string): string => `/api/conversation/${ctx.conversationId}/media/${mediaId}`;
+  const link = (mediaId: string): string => mediaPath(ctx.conversationId, mediaId);
 
   const messages: MessageRecord[] = [];
   const media: MediaRecord[] = [];

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMockServer, type MockServer } from '../../src/http/create-server.js';
+import { createMockServer, type MockServer } from '../../src/http/express-adapter.js';
 import type { MockOptions } from '../../src/options.js';
 import { TEST_OPTIONS } from '../support/mock-client.js';
 
@@ -89,14 +89,19 @@ afterAll(async () => {
   if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
 });
 
+/** Loads /docs in the page (again, with `reload`; otherwise only when another page is open) until every operation is listed. */
+async function openDocs({ reload = false } = {}): Promise<void> {
+  if (reload || page.url() !== `${mock.url}/docs`) await page.goto(`${mock.url}/docs`);
+  await page.locator('.opblock').nth(89).waitFor({ timeout: 50_000 });
+}
+
 describe('/docs in Chromium', () => {
   it('lists every operation of the spec, served without any CDN', async () => {
     const external: string[] = [];
     page.on('request', (r) => {
       if (!r.url().startsWith(mock.url) && !r.url().startsWith('data:')) external.push(r.url());
     });
-    await page.goto(`${mock.url}/docs`);
-    await page.locator('.opblock').nth(89).waitFor({ timeout: 50_000 });
+    await openDocs({ reload: true });
     expect(await page.locator('.opblock').count()).toBeGreaterThanOrEqual(90);
     const block = page.locator('#operations-Conversations-getConversations');
     await expect.poll(() => block.isVisible()).toBe(true);
@@ -108,11 +113,13 @@ describe('/docs in Chromium', () => {
   }, 60_000);
 
   it('points "Try it out" at this mock first', async () => {
+    await openDocs();
     const servers = await page.locator('.servers select option').allTextContents();
     expect(servers[0]).toContain(`${mock.url}/api`);
-  });
+  }, 60_000);
 
   it('sends the token from the Authorize dialog as x-access-token', async () => {
+    await openDocs();
     await page.locator('.btn.authorize').first().click();
     const dialog = page.locator('.auth-container form').filter({ hasText: 'accessToken (apiKey)' });
     await dialog.locator('input').fill(token);

@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { jwtVerify } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createMockServer } from '../../src/http/create-server.js';
+import { createMockServer } from '../../src/http/express-adapter.js';
 import { DEFAULT_MOCK_OPTIONS } from '../../src/options.js';
 import { saveStateFile } from '../../src/state/state-file.js';
 

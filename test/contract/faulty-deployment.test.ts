@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatConsole, runContract, type ContractReport } from '../../src/contract/index.js';
-import { startInProcessMock, type InProcessTarget } from '../../src/contract/target.js';
+import { startInProcessMock, type InProcessTarget } from '../../src/cli/in-process-mock.js';
 import { editJson, startFaultyProxy, type Fault, type ProxiedRequest } from './support/faulty-proxy.js';
 
 /** The parts of the answers the faults edit. */

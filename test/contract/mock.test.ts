@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runContract, type ContractReport } from '../../src/contract/index.js';
 import { isReadOperation } from '../../src/contract/run-contract.js';
-import { startInProcessMock, type InProcessTarget } from '../../src/contract/target.js';
+import { startInProcessMock, type InProcessTarget } from '../../src/cli/in-process-mock.js';
 import { listOperations, loadSpec } from '../../src/spec/index.js';
 import { startFaultyProxy } from './support/faulty-proxy.js';
 
@@ -21,9 +21,9 @@ const failures = (r: ContractReport) =>
   r.operations.flatMap((o) => o.cases.filter((c) => c.outcome === 'fail').map((c) => `${o.operationId} ${c.name}${c.request ? ` (${c.request} → ${c.status})` : ''}: ${c.violations.map((v) => v.message).join('; ')}`));
 
 beforeAll(async () => {
-  // The default target: the kit starts the mock itself and signs in as the demo user.
+  // The CLI's default target: the in-process mock, started for the run (the kit signs in as the demo user).
   const cpu = process.cpuUsage();
-  readOnly = await runContract();
+  readOnly = await runContract({ startTarget: startInProcessMock });
   const used = process.cpuUsage(cpu);
   readOnlyCpuMs = Math.round((used.user + used.system) / 1000);
   // The write flows against a mock started here, so its state can be inspected afterwards; a proxy records every method sent.

@@ -33,7 +33,7 @@ function send(url: string, method: string, path: string, headers: Record<string,
 
 const corsHeaders = (a: Answer) => Object.keys(a.headers).filter((h) => h.startsWith('access-control-'));
 
-const mock = useMock({}, { resetEach: true });
+const mock = useMock();
 const EVIL = 'https://evil.example';
 const tagCount = async () => (await mock.call<{ tags: unknown[] }>('GET', '/organization/tags?page=1&per_page=50')).body.tags.length;
 

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type TestMock } from '../support/mock-client.js';
+import type { components } from '../../src/generated/wapikit.js';
 
-interface Conv {
-  uniqueId: string;
-  status: string;
-}
+type Schemas = components['schemas'];
+type Conv = Schemas['ConversationSchema'];
 
 let mock: TestMock;
 let conv: Conv;

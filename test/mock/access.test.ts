@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useMock } from '../support/mock-client.js';
+import { AGENT_ACCOUNT, DEMO_ACCOUNT } from '../../src/world/demo-accounts.js';
 
 const mock = useMock({ token: 'fixed-dev-token' });
 
@@ -16,8 +17,8 @@ describe('x-access-token', () => {
   });
 
   it('accepts the token from logging in as the demo owner, by username or email', async () => {
-    for (const username of ['demo', 'demo@wapikit.test']) {
-      const login = await mock.call<{ token: string }>('POST', '/auth/login', { token: null, body: { username, password: 'demo1234' } });
+    for (const username of [DEMO_ACCOUNT.username, DEMO_ACCOUNT.email]) {
+      const login = await mock.call<{ token: string }>('POST', '/auth/login', { token: null, body: { username, password: DEMO_ACCOUNT.password } });
       expect(login.status).toBe(200);
       expect(login.body.token.split('.')).toHaveLength(3);
       expect((await mock.call('GET', LIST, { token: login.body.token })).status).toBe(200);
@@ -51,7 +52,7 @@ describe('RBAC', () => {
     const agent = store.userByLogin('agent')!;
     const member = store.memberOf(agent.uniqueId, mock.app.mock.world.mainOrganizationId)!;
     const perms = store.permissionsOf(member);
-    const login = await mock.call<{ token: string }>('POST', '/auth/login', { token: null, body: { username: 'agent', password: 'agent1234' } });
+    const login = await mock.call<{ token: string }>('POST', '/auth/login', { token: null, body: { username: AGENT_ACCOUNT.username, password: AGENT_ACCOUNT.password } });
     const token = login.body.token;
     const guarded = [
       ['GET', LIST, 'Get:Conversation'],

@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { account, logIn, signUp } from '../support/account-flows.js';
 import { useMock, type TestMock } from '../support/mock-client.js';
+import { AGENT_ACCOUNT } from '../../src/world/demo-accounts.js';
+import type { components } from '../../src/generated/wapikit.js';
 
-interface ChatMessage {
-  uniqueId: string;
-  role: 'User' | 'Assistant' | 'System' | 'Data';
-  content: string;
-  createdAt: string;
-}
+type Schemas = components['schemas'];
+type ChatMessage = Schemas['AiChatMessageSchema'];
 
 type Line = { type: 'messageDetails'; userMessage: ChatMessage; aiMessage: ChatMessage } | { type: 'text-delta'; content: string } | { type: 'finish'; finishReason: string };
 
-const mock = useMock({}, { resetEach: true });
+const mock = useMock();
 
 async function chats(token = mock.token): Promise<Array<{ uniqueId: string; title: string }>> {
   const r = await mock.call('GET', '/ai/chats?page=1&per_page=50', { token });
@@ -50,12 +48,12 @@ describe('AI chats', () => {
     const votes = await mock.call('GET', `/ai/chat/${chat.uniqueId}/vote?page=1&per_page=10`);
     expect(votes.body.votes).toHaveLength(1);
     expect(messages.body.messages.map((m: ChatMessage) => m.uniqueId)).toContain(votes.body.votes[0].messageId);
-    const agent = await logIn(mock, 'agent', 'agent1234');
+    const agent = await logIn(mock, AGENT_ACCOUNT.username, AGENT_ACCOUNT.password);
     expect((await chats(agent)).map((c) => c.title)).toEqual(['Default Chat']);
   });
 
   it('a private chat of another member is invisible (404)', async () => {
-    const agent = await logIn(mock, 'agent', 'agent1234');
+    const agent = await logIn(mock, AGENT_ACCOUNT.username, AGENT_ACCOUNT.password);
     const privateChat = (await chats()).find((c) => c.title === 'Campaign planning')!;
     const r = await mock.call('GET', `/ai/chat/${privateChat.uniqueId}`, { token: agent });
     expect([r.status, r.body]).toEqual([404, 'Chat not found']);

@@ -1,38 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { useMock } from '../support/mock-client.js';
+import type { components } from '../../src/generated/wapikit.js';
 
-interface Conv {
-  uniqueId: string;
-  status: string;
-  createdAt: string;
-  initiatedBy: string;
-  numberOfUnreadMessages: number;
-  campaignId: string;
-}
-interface Msg {
-  uniqueId: string;
-  direction: string;
-  status: string;
-  messageType: string;
-  createdAt: string;
-}
-interface Aggregate {
-  messageStats: Record<string, number>;
-  conversationStats: Record<string, number>;
-  campaignStats: Record<string, number>;
-  contactStats: Record<string, number>;
-}
-interface CampaignAnalytics {
-  messagesSent: number;
-  messagesFailed: number;
-  messagesDelivered: number;
-  messagesRead: number;
-  totalMessages: number;
-  conversationInitiated: number;
-  responseRate: number;
-  openRate: number;
-  messageAnalytics: Array<{ date: string; sent: number; delivered: number; read: number; replied: number }>;
-}
+type Schemas = components['schemas'];
+type Conv = Schemas['ConversationSchema'];
+type Msg = Schemas['MessageSchema'];
+type Aggregate = Schemas['AggregateAnalyticsSchema'];
+type CampaignAnalytics = Schemas['CampaignAnalyticsResponseSchema'];
 
 const mock = useMock();
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { account, claimsOf, invite, logIn, OTP, signUp } from '../support/account-flows.js';
 import { useMock } from '../support/mock-client.js';
+import { AGENT_ACCOUNT, DEMO_ACCOUNT } from '../../src/world/demo-accounts.js';
 
-const mock = useMock({}, { resetEach: true });
+const mock = useMock();
 
 const mainOrg = () => mock.app.mock.world.mainOrganizationId;
 
@@ -86,7 +87,7 @@ describe('password reset', () => {
     const done = await mock.call('POST', '/auth/reset-password/complete', { body: { email, password: 'brand-new-1' }, token: null });
     expect(done.body).toEqual({ isPasswordReset: true });
 
-    expect((await mock.call('POST', '/auth/login', { body: { username: 'agent', password: 'agent1234' }, token: null })).status).toBe(404);
+    expect((await mock.call('POST', '/auth/login', { body: { username: AGENT_ACCOUNT.username, password: AGENT_ACCOUNT.password }, token: null })).status).toBe(404);
     const token = await logIn(mock, 'agent', 'brand-new-1');
     expect((await mock.call('GET', '/user', { token })).body.user.username).toBe('agent');
   });
@@ -101,11 +102,11 @@ describe('password reset', () => {
   });
 
   it('will not complete a reset whose code was never verified', async () => {
-    const email = 'demo@wapikit.test';
+    const email = DEMO_ACCOUNT.email;
     await mock.call('POST', '/auth/reset-password/init', { body: { email }, token: null });
     const r = await mock.call('POST', '/auth/reset-password/complete', { body: { email, password: 'sneaky' }, token: null });
     expect(r.status).toBe(400);
-    expect((await mock.call('POST', '/auth/login', { body: { username: 'demo', password: 'demo1234' }, token: null })).status).toBe(200);
+    expect((await mock.call('POST', '/auth/login', { body: { username: DEMO_ACCOUNT.username, password: DEMO_ACCOUNT.password }, token: null })).status).toBe(200);
   });
 });
 

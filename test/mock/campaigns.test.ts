@@ -4,28 +4,11 @@ import { CANNOT_DELETE_RUNNING, CANNOT_FINISH, NOT_RUNNING } from '../../src/dom
 import { ManualScheduler } from '../../src/domain/scheduler.js';
 import type { LiveEvent } from '../../src/store/events.js';
 import { startMock, type TestMock } from '../support/mock-client.js';
+import type { components } from '../../src/generated/wapikit.js';
 
-interface ApiCampaign {
-  uniqueId: string;
-  name: string;
-  status: string;
-  createdAt: string;
-  scheduledAt?: string;
-  sentAt?: string;
-  isLinkTrackingEnabled: boolean;
-  lists: Array<{ uniqueId: string; numberOfCampaignsSent: number }>;
-  tags: Array<{ uniqueId: string }>;
-  progress?: { totalMessages: number; sent: number };
-  stats?: Record<string, unknown>;
-}
-interface Conv {
-  uniqueId: string;
-  campaignId: string;
-  initiatedBy: string;
-  totalMessages: number;
-  numberOfUnreadMessages: number;
-  messages: Array<{ direction: string; status: string; messageType: string; messageData: { text?: string } }>;
-}
+type Schemas = components['schemas'];
+type ApiCampaign = Schemas['CampaignSchema'];
+type Conv = Schemas['ConversationSchema'];
 
 const UNKNOWN = '6f1d2c3b-4a59-4e68-8f77-a1b2c3d4e5f6';
 

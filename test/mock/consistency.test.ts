@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { useMock } from '../support/mock-client.js';
+import type { components } from '../../src/generated/wapikit.js';
 
 /**
  * A deleted contact takes its conversations and their messages with it (the real database cascades):
  * every endpoint that shows conversations, messages or counts must agree.
  */
-interface Conv {
-  uniqueId: string;
-  contactId: string;
-  status: string;
-  totalMessages: number;
-  numberOfUnreadMessages: number;
-  messages: Array<{ uniqueId: string }>;
-}
+type Schemas = components['schemas'];
+type Conv = Schemas['ConversationSchema'];
 type Total = { paginationMeta: { total: number } };
 
 const mock = useMock();

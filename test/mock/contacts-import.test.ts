@@ -3,13 +3,12 @@
  * row cap, the server keeps answering while a large file is imported, and CSV text never reaches a prototype.
  * The time bounds are generous (a shared machine): the code before this file took 10–100× longer.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMock, TEST_OPTIONS, useMock, type TestMock } from '../support/mock-client.js';
+import { describe, expect, it } from 'vitest';
+import { useMock, type TestMock } from '../support/mock-client.js';
+import type { components } from '../../src/generated/wapikit.js';
 
-interface ApiList {
-  uniqueId: string;
-  numberOfContacts: number;
-}
+type Schemas = components['schemas'];
+type ApiList = Schemas['ContactListSchema'];
 
 function csvForm(csv: string, fields: Record<string, string> = {}): FormData {
   const form = new FormData();
@@ -43,20 +42,20 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number 
   return { value, ms: performance.now() - t0 };
 }
 
+/** Imports the same 2,000 new contacts into every list of the organization. */
+function importIntoEveryList(mock: TestMock, lists: readonly ApiList[]) {
+  return mock.call('POST', '/contacts/bulk-import', { rawBody: csvForm(contactsCsv(2000), { listIds: JSON.stringify(lists.map((l) => l.uniqueId)) }) });
+}
+
 describe('bulk import into a large organization', () => {
   // size 20,000: ~26,000 contacts, ~17 lists holding ~50,000 memberships between them.
-  let mock: TestMock;
-  beforeAll(async () => {
-    mock = await startMock({ ...TEST_OPTIONS, size: 20_000 });
-  }, 60_000);
-  afterAll(() => mock.close());
+  const mock = useMock({ size: 20_000 });
 
   it('imports 2,000 rows into every list in well under 2 s (the cost does not grow with the lists)', async () => {
     const lists = await allLists(mock);
     expect(lists.reduce((n, l) => n + l.numberOfContacts, 0)).toBeGreaterThan(40_000);
     const before = await total(mock);
-    const { value: r, ms } = await timed(() =>
-      mock.call('POST', '/contacts/bulk-import', { rawBody: csvForm(contactsCsv(2000), { listIds: JSON.stringify(lists.map((l) => l.uniqueId)) }) }));
+    const { value: r, ms } = await timed(() => importIntoEveryList(mock, lists));
     expect(r).toMatchObject({ status: 200, body: { message: 'Imported 2000 contacts from 2000 rows' } });
     expect(ms).toBeLessThan(2000);
     expect(await total(mock)).toBe(before + 2000);
@@ -65,12 +64,14 @@ describe('bulk import into a large organization', () => {
   }, 120_000);
 
   it('skips every row whose phone the organization already has, just as fast', async () => {
+    expect((await mock.call('POST', '/contacts/bulk-import', { rawBody: csvForm(contactsCsv(2000)) })).status).toBe(200);
     const { value: r, ms } = await timed(() => mock.call('POST', '/contacts/bulk-import', { rawBody: csvForm(contactsCsv(2000)) }));
     expect(r).toMatchObject({ status: 200, body: { message: 'Imported 0 contacts from 2000 rows; skipped 2000 contacts whose phone number already exists' } });
     expect(ms).toBeLessThan(2000);
   }, 120_000);
 
   it('deletes the contacts of a list of thousands in well under 2 s, and they leave every other list', async () => {
+    expect((await importIntoEveryList(mock, await allLists(mock))).status).toBe(200);
     const lists = await allLists(mock);
     const largest = lists.reduce((a, b) => (b.numberOfContacts > a.numberOfContacts ? b : a));
     expect(largest.numberOfContacts).toBeGreaterThan(5000);

@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { useMock } from '../support/mock-client.js';
+import type { components } from '../../src/generated/wapikit.js';
 
-interface ApiList {
-  uniqueId: string;
-  name: string;
-  numberOfContacts: number;
-}
-interface ApiContact {
-  uniqueId: string;
-  name: string;
-  phone: string;
-  status: string;
-  createdAt: string;
-  attributes: Record<string, unknown>;
-  lists: ApiList[];
-  conversations?: Array<{ uniqueId: string; contactId: string; messages: unknown[] }>;
-}
-interface Page {
-  contacts: ApiContact[];
-  paginationMeta: { page: number; per_page: number; total: number };
-}
+type Schemas = components['schemas'];
+type ApiList = Schemas['ContactListSchema'];
+type ApiContact = Schemas['ContactSchema'];
+type Page = Schemas['GetContactsResponseSchema'];
 
 const mock = useMock();
 

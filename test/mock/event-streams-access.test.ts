@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store.js';
 import { useMock } from '../support/mock-client.js';
 import { connectEvents, type EventStream, type Frame } from '../support/sse-client.js';
+import { AGENT_ACCOUNT } from '../../src/world/demo-accounts.js';
 
-const mock = useMock({}, { resetEach: true });
+const mock = useMock();
 
 const CONNECTED: Frame = { event: 'connected', data: 'OK' };
 const REVOKED: Frame = { event: 'error', data: 'Authorization failed' };
@@ -40,7 +41,7 @@ async function sendText(conversationId: string, text: string): Promise<void> {
 
 describe('an open event stream loses access with its token', () => {
   it('a member removed from the organization: the stream ends at once, and later messages do not reach it', async () => {
-    const agentToken = await login('agent', 'agent1234');
+    const agentToken = await login(AGENT_ACCOUNT.username, AGENT_ACCOUNT.password);
     const store = mock.app.mock.store;
     const agent = [...store.users.values()].find((u) => u.username === 'agent')!;
     const member = store.memberOf(agent.uniqueId, mock.app.mock.world.mainOrganizationId)!;
@@ -66,7 +67,7 @@ describe('an open event stream loses access with its token', () => {
     ['the user is deleted', (store, userId) => { store.users.delete(userId); }],
     ['the organization is deleted', (store, _userId, organizationId) => { store.organizations.delete(organizationId); }],
   ])('%s: the next event is not delivered and the stream ends; REST calls get 401', async (_name, change) => {
-    const agentToken = await login('agent', 'agent1234');
+    const agentToken = await login(AGENT_ACCOUNT.username, AGENT_ACCOUNT.password);
     const store = mock.app.mock.store;
     const org = mock.app.mock.world.mainOrganizationId;
     const agent = [...store.users.values()].find((u) => u.username === 'agent')!;

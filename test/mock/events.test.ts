@@ -1,19 +1,19 @@
 import { decode } from '@msgpack/msgpack';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { frameOf, isFor } from '../../src/http/events-stream.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { frameOf, isFor } from '../../src/handlers/event-stream.js';
 import type { LiveEvent } from '../../src/store/events.js';
-import { startMock, type TestMock } from '../support/mock-client.js';
+import { useMock } from '../support/mock-client.js';
 import { connectEvents, type EventStream } from '../support/sse-client.js';
+import { AGENT_ACCOUNT } from '../../src/world/demo-accounts.js';
 
-let mock: TestMock;
+// A fresh world (and so a fresh event hub, with no connection of an earlier test still closing) for each test.
+const mock = useMock();
 let agentToken: string;
-beforeAll(async () => {
-  mock = await startMock();
-  const login = await mock.call<{ token: string }>('POST', '/auth/login', { body: { username: 'agent', password: 'agent1234' }, token: null });
+beforeEach(async () => {
+  const login = await mock.call<{ token: string }>('POST', '/auth/login', { body: { username: AGENT_ACCOUNT.username, password: AGENT_ACCOUNT.password }, token: null });
   expect(login.status).toBe(200);
   agentToken = login.body.token;
 });
-afterAll(() => mock.close());
 
 /** An untagged event every connection receives: what arrives before it is all that was meant for the connection. */
 function marker(n: number): void {
@@ -53,6 +53,33 @@ describe('GET /events', () => {
     });
   });
 
+  it('makes media links absolute under each listener\'s own origin and base path', async () => {
+    const port = new URL(mock.url).port;
+    const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+    const streams = await Promise.all(hosts.map((host) => connectEvents(mock.url, mock.token, { host })));
+    try {
+      for (const s of streams) expect(await s.next()).toEqual({ event: 'connected', data: 'OK' });
+      const c = (await mock.call<{ conversations: Array<{ uniqueId: string }> }>('GET', '/conversations?page=1&per_page=1')).body.conversations[0]!;
+      const form = new FormData();
+      form.append('file', new Blob([Buffer.from('89504e470d0a1a0a', 'hex')], { type: 'image/png' }), 'parcel.png');
+      const up = await mock.call<{ mediaId: string; mediaUrl: string }>('POST', `/conversation/${c.uniqueId}/upload`, { rawBody: form });
+      expect(up.status).toBe(200);
+      const sent = await mock.call<{ message: { messageData: { link: string } } }>('POST', `/conversation/${c.uniqueId}/messages`, {
+        body: { createdAt: '2026-11-24T12:00:00Z', messageData: { messageType: 'Image', id: up.body.mediaId } },
+      });
+      expect(sent.status).toBe(200);
+      const path = `/api/conversation/${c.uniqueId}/media/${up.body.mediaId}`;
+      expect(sent.body.message.messageData.link).toBe(`http://127.0.0.1:${port}${path}`);
+      for (const [i, s] of streams.entries()) {
+        const { event, payload } = await s.nextPayload();
+        expect(event).toBe('NewMessage');
+        expect((payload.message as { messageData: { link: string } }).messageData.link).toBe(`http://${hosts[i]}${path}`);
+      }
+    } finally {
+      for (const s of streams) s.close();
+    }
+  });
+
   it('routes as the server does: organization-wide, to one user, or to everybody', async () => {
     const store = mock.app.mock.store;
     const org = mock.app.mock.world.mainOrganizationId;
@@ -73,7 +100,7 @@ describe('GET /events', () => {
   });
 
   it('encodes numbers as floats, as the Go server does after its JSON round-trip', () => {
-    const frame = frameOf({ type: 'CampaignProgress', data: { campaignId: 'x', messagesSent: 3, messagesErrored: 0, status: 'Running' } });
+    const frame = frameOf({ type: 'CampaignProgress', data: { campaignId: 'x', messagesSent: 3, messagesErrored: 0, status: 'Running' } }, 'http://mock.test/api');
     const [head, data] = frame.split('\n');
     expect(head).toBe('event: CampaignProgress');
     expect(frame.endsWith('\n\n')).toBe(true);

@@ -1,35 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type TestMock } from '../support/mock-client.js';
+import type { components } from '../../src/generated/wapikit.js';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const NOW = '2026-11-24T12:00:00.000Z';
 
-interface Msg {
-  uniqueId: string;
-  conversationId: string;
-  direction: 'InBound' | 'OutBound';
-  status: string;
-  messageType: string;
-  createdAt: string;
-  replyToMessageId?: string;
-  whatsAppMessageId?: string;
-  messageData: Record<string, unknown>;
-}
-interface Conv {
-  uniqueId: string;
-  contactId: string;
-  campaignId: string;
-  organizationId: string;
-  initiatedBy: string;
-  createdAt: string;
-  status: string;
-  totalMessages: number;
-  numberOfUnreadMessages: number;
-  contact: { uniqueId: string };
-  assignedTo?: { uniqueId: string };
-  tags: Array<{ uniqueId: string }>;
-  messages: Msg[];
-}
+type Schemas = components['schemas'];
+type Msg = Schemas['MessageSchema'];
+type Conv = Schemas['ConversationSchema'];
 
 let mock: TestMock;
 const written = new Set<string>();
@@ -83,7 +61,7 @@ describe('invariants over the whole world after a scripted sequence of writes', 
     for (const id of ids) expect(id).toMatch(UUID_V4);
     for (const m of conversations.flatMap((c) => c.messages)) {
       expect(m.whatsAppMessageId).toMatch(/^wamid\.[A-Za-z0-9+/=]+$/);
-      if (typeof m.messageData.id === 'string') expect(m.messageData.id).toMatch(/^\d{15,16}$/);
+      if ('id' in m.messageData) expect(m.messageData.id).toMatch(/^\d{15,16}$/);
     }
   });
 
@@ -144,7 +122,7 @@ describe('invariants over the whole world after a scripted sequence of writes', 
     const store = mock.app.mock.store;
     let linked = 0;
     for (const c of conversations) {
-      if (c.campaignId) {
+      if (typeof c.campaignId === 'string' && c.campaignId) {
         linked++;
         const campaign = store.campaigns.get(c.campaignId);
         expect(campaign?.organizationId).toBe(c.organizationId);

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { useMock } from '../support/mock-client.js';
+import type { components } from '../../src/generated/wapikit.js';
 
-interface Doc {
-  uniqueId: string;
-  title: string;
-  content: string;
-  tags: Array<{ uniqueId: string; label: string }>;
-  status: 'Active' | 'Archived';
-  createdAt: string;
-  updatedAt: string;
-}
+type Schemas = components['schemas'];
+type Doc = Schemas['KnowledgeBaseDocumentSchema'];
 
-const mock = useMock({}, { resetEach: true });
+const mock = useMock();
 
 async function allDocs(order = 'desc'): Promise<Doc[]> {
   const r = await mock.call<{ documents: Doc[]; paginationMeta: { total: number } }>('GET', `/knowledge-base?page=1&per_page=100&order=${order}`);

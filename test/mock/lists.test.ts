@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { useMock } from '../support/mock-client.js';
+import type { components } from '../../src/generated/wapikit.js';
 
-interface ApiList {
-  uniqueId: string;
-  name: string;
-  description: string;
-  numberOfContacts: number;
-  numberOfCampaignsSent: number;
-  tags: Array<{ uniqueId: string; label: string }>;
-  createdAt: string;
-}
-interface ApiCampaign {
-  uniqueId: string;
-  sentAt?: string;
-  lists: ApiList[];
-}
+type Schemas = components['schemas'];
+type ApiList = Schemas['ContactListSchema'];
+type ApiCampaign = Schemas['CampaignSchema'];
 
 const mock = useMock();
 

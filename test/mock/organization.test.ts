@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { account, logIn, signUp, type Notification } from '../support/account-flows.js';
 import { useMock } from '../support/mock-client.js';
+import { AGENT_ACCOUNT } from '../../src/world/demo-accounts.js';
 
-const mock = useMock({}, { resetEach: true });
+const mock = useMock();
 
 const mainOrg = () => mock.app.mock.world.mainOrganizationId;
 
@@ -92,7 +93,7 @@ describe('organizations', () => {
   });
 
   it('the agent (no Update:Organization) cannot update it, and nothing changes', async () => {
-    const agent = await logIn(mock, 'agent', 'agent1234');
+    const agent = await logIn(mock, AGENT_ACCOUNT.username, AGENT_ACCOUNT.password);
     const r = await mock.call('POST', `/organization/${mainOrg()}`, { body: { name: 'Hijacked' }, token: agent });
     expect([r.status, r.body]).toEqual([401, 'You are not authorized to access this resource.']);
     expect((await mock.call('GET', `/organization/${mainOrg()}`)).body.organization.name).not.toBe('Hijacked');
@@ -105,7 +106,7 @@ describe('organizations', () => {
     expect(r.body).toEqual({ isTransferred: true });
     const after = (await mock.call('GET', '/user')).body.user;
     expect(after).toMatchObject({ isOwner: false, currentOrganizationAccessLevel: 'Member' });
-    const agentToken = await logIn(mock, 'agent', 'agent1234');
+    const agentToken = await logIn(mock, AGENT_ACCOUNT.username, AGENT_ACCOUNT.password);
     expect((await mock.call('GET', '/user', { token: agentToken })).body.user.isOwner).toBe(true);
     // Only an Owner can transfer, and the former owner is a Member now.
     const again = await mock.call('POST', `/organization/${mainOrg()}/transfer`, { body: { newOwnerId: agent.uniqueId } });

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { logIn } from '../support/account-flows.js';
 import { startMock, type TestMock } from '../support/mock-client.js';
+import { AGENT_ACCOUNT } from '../../src/world/demo-accounts.js';
+import type { components } from '../../src/generated/wapikit.js';
 
 const FORBIDDEN = 'You are not authorized to access this resource.';
 
-interface Member {
-  uniqueId: string;
-  email: string;
-  accessLevel: 'Owner' | 'Member';
-  roles: Array<{ uniqueId: string; name: string; permissions: string[] }>;
-}
+type Schemas = components['schemas'];
+type Member = Schemas['OrganizationMemberSchema'];
 
 let mock: TestMock;
 let agent: string;
@@ -18,7 +16,7 @@ beforeAll(async () => {
 });
 beforeEach(async () => {
   mock.app.mock.reset();
-  agent = await logIn(mock, 'agent', 'agent1234');
+  agent = await logIn(mock, AGENT_ACCOUNT.username, AGENT_ACCOUNT.password);
 });
 afterAll(() => mock.close());
 
@@ -159,6 +157,6 @@ describe('members', () => {
     const stale = await mock.call('GET', '/user', { token: agent });
     expect([stale.status, stale.body]).toEqual([401, 'Unauthorized access']);
     // The account still exists; it just belongs to no organization now.
-    expect((await mock.call('POST', '/auth/login', { body: { username: 'agent', password: 'agent1234' }, token: null })).status).toBe(200);
+    expect((await mock.call('POST', '/auth/login', { body: { username: AGENT_ACCOUNT.username, password: AGENT_ACCOUNT.password }, token: null })).status).toBe(200);
   });
 });

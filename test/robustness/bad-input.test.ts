@@ -7,7 +7,7 @@
 import { Agent, request } from 'node:http';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allHandlers } from '../../src/handlers/index.js';
+import { handlers } from '../../src/handlers/index.js';
 import { DEFAULT_MOCK_OPTIONS } from '../../src/options.js';
 import { createValidators, listOperations, loadSpec, type OperationInfo } from '../../src/spec/index.js';
 import { startMock, type TestMock } from '../support/mock-client.js';
@@ -32,8 +32,8 @@ async function jwt(secret: string, claims: Record<string, unknown>, expiresAt: n
 
 beforeAll(async () => {
   mock = await startMock();
-  const { store, tokens, world } = mock.app.mock;
-  implemented = new Set(Object.keys(allHandlers({ store, tokens })));
+  const { store, world } = mock.app.mock;
+  implemented = new Set(Object.keys(handlers));
   const demo = store.users.get(world.demoUserId)!;
   const claims = { name: demo.name, unique_id: demo.uniqueId, username: demo.username, email: demo.email, role: 'Owner', organization_id: world.mainOrganizationId, iss: 'wapikit' };
   const now = Math.floor(Date.parse(DEFAULT_MOCK_OPTIONS.now) / 1000);
@@ -157,57 +157,61 @@ async function checkAll(op: OperationInfo, cases: BadRequest[]): Promise<string[
   return failures;
 }
 
-describe.each(operations.map((op) => [`${op.operationId} (${op.method.toUpperCase()} ${op.path})`, op] as const))('%s', (_title, op) => {
-  const cases = () => badRequests(op, { doc, validators, foreignTokens });
+// A story in order, kept in order when tests are shuffled: the checks at the end look at what all the bad
+// requests before them left behind (the state, the prototypes, the next ids), so they must run last.
+describe('bad input over every operation, then what it left behind', { shuffle: false }, () => {
+  describe.each(operations.map((op) => [`${op.operationId} (${op.method.toUpperCase()} ${op.path})`, op] as const))('%s', (_title, op) => {
+    const cases = () => badRequests(op, { doc, validators, foreignTokens });
 
-  it('rejects bad input with a documented 4xx naming the problem', async (ctx) => {
-    const validation = cases().filter((c) => !c.reachesHandler);
-    if (validation.length === 0) ctx.skip(`${op.operationId} takes no input: no token, parameter or body to break`);
-    expect(await checkAll(op, validation)).toEqual([]);
+    it('rejects bad input with a documented 4xx naming the problem', async (ctx) => {
+      const validation = cases().filter((c) => !c.reachesHandler);
+      if (validation.length === 0) ctx.skip(`${op.operationId} takes no input: no token, parameter or body to break`);
+      expect(await checkAll(op, validation)).toEqual([]);
+    });
+
+    // Only operations that address a record by a path parameter have one to look up.
+    const addressesRecords = badRequests(op, { doc, validators, foreignTokens: {} }).some((c) => c.reachesHandler);
+    if (addressesRecords) it('answers well-formed but unknown ids with a documented 4xx', async (ctx) => {
+      const unknown = cases().filter((c) => c.reachesHandler);
+      // An operation nobody has implemented yet answers 501: reported as skipped, not passed.
+      if (!implemented.has(op.operationId)) ctx.skip(`${op.operationId} is not implemented yet (501)`);
+      expect(await checkAll(op, unknown)).toEqual([]);
+    });
   });
 
-  // Only operations that address a record by a path parameter have one to look up.
-  const addressesRecords = badRequests(op, { doc, validators, foreignTokens: {} }).some((c) => c.reachesHandler);
-  if (addressesRecords) it('answers well-formed but unknown ids with a documented 4xx', async (ctx) => {
-    const unknown = cases().filter((c) => c.reachesHandler);
-    // An operation nobody has implemented yet answers 501: reported as skipped, not passed.
-    if (!implemented.has(op.operationId)) ctx.skip(`${op.operationId} is not implemented yet (501)`);
-    expect(await checkAll(op, unknown)).toEqual([]);
-  });
-});
+  describe('after every bad request', () => {
+    it('no prototype was polluted', () => {
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(Object.prototype).not.toHaveProperty('polluted');
+    });
 
-describe('after every bad request', () => {
-  it('no prototype was polluted', () => {
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(Object.prototype).not.toHaveProperty('polluted');
-  });
+    it('covered every operation with the statuses the spec implies', () => {
+      const withInput = operations.filter((op) => badRequests(op, { doc, validators, foreignTokens }).length > 0);
+      expect(withInput.length).toBeGreaterThan(operations.length - 5);
+      expect(new Set(answered.map((a) => a.op))).toEqual(new Set(withInput.map((op) => op.operationId)));
+      expect(answered.every((a) => a.status >= 400 && a.status < 500)).toBe(true);
+    });
 
-  it('covered every operation with the statuses the spec implies', () => {
-    const withInput = operations.filter((op) => badRequests(op, { doc, validators, foreignTokens }).length > 0);
-    expect(withInput.length).toBeGreaterThan(operations.length - 5);
-    expect(new Set(answered.map((a) => a.op))).toEqual(new Set(withInput.map((op) => op.operationId)));
-    expect(answered.every((a) => a.status >= 400 && a.status < 500)).toBe(true);
-  });
+    it('the state is byte-identical to what it was before', () => {
+      const after = dumpState(mock.app.mock.store);
+      expect(after.length).toBe(stateBefore.length);
+      expect(after === stateBefore, 'state dump changed').toBe(true);
+    });
 
-  it('the state is byte-identical to what it was before', () => {
-    const after = dumpState(mock.app.mock.store);
-    expect(after.length).toBe(stateBefore.length);
-    expect(after === stateBefore, 'state dump changed').toBe(true);
-  });
-
-  it('the next write mints the same ids and timestamps as on a mock that saw no bad request', async () => {
-    const fresh = await startMock();
-    try {
-      const send = async (m: TestMock) => {
-        const list = await m.call<{ conversations: Array<{ uniqueId: string }> }>('GET', '/conversations?page=1&per_page=1');
-        const id = list.body.conversations[0]!.uniqueId;
-        return m.call('POST', `/conversation/${id}/messages`, { body: { createdAt: '2026-11-24T12:00:00.000Z', messageData: { messageType: 'Text', text: 'probe' } } });
-      };
-      const [a, b] = [await send(mock), await send(fresh)];
-      expect(a.status).toBe(200);
-      expect(a.text).toBe(b.text.replace(fresh.url, mock.url));
-    } finally {
-      await fresh.close();
-    }
+    it('the next write mints the same ids and timestamps as on a mock that saw no bad request', async () => {
+      const fresh = await startMock();
+      try {
+        const send = async (m: TestMock) => {
+          const list = await m.call<{ conversations: Array<{ uniqueId: string }> }>('GET', '/conversations?page=1&per_page=1');
+          const id = list.body.conversations[0]!.uniqueId;
+          return m.call('POST', `/conversation/${id}/messages`, { body: { createdAt: '2026-11-24T12:00:00.000Z', messageData: { messageType: 'Text', text: 'probe' } } });
+        };
+        const [a, b] = [await send(mock), await send(fresh)];
+        expect(a.status).toBe(200);
+        expect(a.text).toBe(b.text.replace(fresh.url, mock.url));
+      } finally {
+        await fresh.close();
+      }
+    });
   });
 });

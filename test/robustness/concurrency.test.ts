@@ -4,20 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type TestMock } from '../support/mock-client.js';
+import type { components } from '../../src/generated/wapikit.js';
 
 const SENDS = 500;
 
-interface Message {
-  uniqueId: string;
-  createdAt: string;
-  direction: string;
-  messageData: { text?: string };
-}
-interface Conversation {
-  uniqueId: string;
-  totalMessages: number;
-  messages: Message[];
-}
+type Schemas = components['schemas'];
+type Message = Schemas['MessageSchema'];
+type Conversation = Schemas['ConversationSchema'];
 
 let mock: TestMock;
 let conversation: Conversation;
@@ -52,15 +45,15 @@ describe(`${SENDS} concurrent sends to one conversation`, () => {
   });
 
   it(`raise totalMessages by exactly ${SENDS}`, () => {
-    expect(conversation.totalMessages).toBe(before.totalMessages + SENDS);
-    expect(conversation.messages).toHaveLength(conversation.totalMessages);
+    expect(conversation.totalMessages).toBe(before.totalMessages! + SENDS);
+    expect(conversation.messages).toHaveLength(conversation.totalMessages!);
   });
 
   it('keep the earlier thread and add each send once, in acknowledged createdAt order', () => {
     expect(ids(conversation.messages.slice(0, before.messages.length))).toEqual(ids(before.messages));
     const added = conversation.messages.slice(before.messages.length);
     expect(new Set(ids(added))).toEqual(new Set(sent.map((r) => r.body.message.uniqueId)));
-    const texts = added.map((m) => m.messageData.text);
+    const texts = added.map((m) => (m.messageType === 'Text' ? m.messageData.text : undefined));
     expect(new Set(texts).size).toBe(SENDS);
     const times = conversation.messages.map((m) => m.createdAt);
     expect([...times].sort()).toEqual(times);
@@ -71,7 +64,7 @@ describe(`${SENDS} concurrent sends to one conversation`, () => {
 
   it('is in the same order in the thread, its message pages and GET /messages', async () => {
     const id = conversation.uniqueId;
-    const total = conversation.totalMessages;
+    const total = conversation.totalMessages!;
     const thread = ids(conversation.messages);
 
     const asc = await mock.call<{ messages: Message[]; paginationMeta: { total: number } }>('GET', `/messages?conversation_id=${id}&order=asc&page=1&per_page=${total}`);

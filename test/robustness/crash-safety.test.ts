@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/spec/package-root.js';
+import type { components } from '../../src/generated/wapikit.js';
 
 const TOKEN = 'crash-safety-token';
 /** Writers sending at the same time. */
@@ -58,17 +59,9 @@ async function call<T>(s: Server, method: string, path: string, body?: unknown):
   return { status: res.status, body: (await res.json()) as T };
 }
 
-interface Message {
-  uniqueId: string;
-  createdAt: string;
-  messageData: { text?: string };
-}
-interface Conversation {
-  uniqueId: string;
-  status: string;
-  totalMessages: number;
-  messages: Message[];
-}
+type Schemas = components['schemas'];
+type Message = Schemas['MessageSchema'];
+type Conversation = Schemas['ConversationSchema'];
 
 describe('--state-file after a SIGKILL in the middle of a burst of writes', { timeout: 120_000 }, () => {
   const acknowledged: Array<{ conversationId: string; message: Message }> = [];

@@ -68,7 +68,8 @@ describe('an error a handler did not expect', () => {
     const { mock, log } = await mockWithLog({ strictResponses: true });
     const tags = mock.app.mock.store.tags;
     const first = [...tags.values()][0]!;
-    tags.set(first.uniqueId, { ...first, label: 42 as unknown as string });
+    // A corrupted record: a number where the spec wants the label string.
+    tags.set(first.uniqueId, Object.assign({ ...first }, { label: 42 }));
     const r = await mock.call('GET', '/organization/tags?page=1&per_page=50');
     expect(r.status).toBe(500);
     expect(log).toHaveLength(1);

@@ -11,9 +11,10 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createMockServer } from '../../src/http/create-server.js';
+import { createMockServer } from '../../src/http/express-adapter.js';
 import { writeFileAtomic } from '../../src/state/state-file.js';
 import { startMock, TEST_OPTIONS, type TestMock } from '../support/mock-client.js';
+import { DEMO_ACCOUNT } from '../../src/world/demo-accounts.js';
 
 const root = mkdtempSync(join(tmpdir(), 'wapikit-faults-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -92,7 +93,7 @@ describe('a write that cannot be saved', () => {
 
   it('still logs in: a request that changes nothing needs no save', async () => {
     breakFolder(dir);
-    const r = await m.call('POST', '/auth/login', { body: { username: 'demo', password: 'demo1234' }, token: null });
+    const r = await m.call('POST', '/auth/login', { body: { username: DEMO_ACCOUNT.username, password: DEMO_ACCOUNT.password }, token: null });
     expect(r.status).toBe(200);
   });
 

@@ -2,16 +2,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMockServer } from '../../src/http/create-server.js';
+import { createMockServer } from '../../src/http/express-adapter.js';
 import { startMock, TEST_OPTIONS, type TestMock } from '../support/mock-client.js';
+import type { components } from '../../src/generated/wapikit.js';
 
-interface Conv {
-  uniqueId: string;
-  status: string;
-}
-interface SentMessage {
-  message: { uniqueId: string; messageData: { text: string } };
-}
+type Schemas = components['schemas'];
+type Conv = Schemas['ConversationSchema'];
+type SentMessage = Schemas['SendMessageInConversationResponseSchema'];
 interface Snapshot {
   format: string;
   version: number;

@@ -1,15 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Server } from 'node:http';
-import { createMockServer, type MockServer } from '../../src/http/create-server.js';
+import { createMockServer, type MockServer } from '../../src/http/express-adapter.js';
 import type { MockOptions } from '../../src/options.js';
 import { createValidators, listOperations, loadSpec, type OperationInfo } from '../../src/spec/index.js';
-import { pathPattern } from '../../src/http/route-order.js';
+import { routeMatcher } from '../../src/pipeline/match-route.js';
 
 const doc = loadSpec();
 const validators = createValidators(doc);
-const ops = listOperations(doc);
-const matchers = ops.map((op) => ({ op, re: pathPattern(op.path) }));
+const matchRoute = routeMatcher(listOperations(doc));
 
 /** The test world: small, fixed seed and time, strict about its own responses. */
 export const TEST_OPTIONS: Partial<MockOptions> = { seed: 7, now: '2026-11-24T12:00:00.000Z', size: 60, strictResponses: true };
@@ -33,12 +32,9 @@ export interface TestMock {
   close(): Promise<void>;
 }
 
-/** The operation a request goes to, by method and path (relative to /api). */
+/** The operation a request goes to, by method and path (relative to /api): the router's own matcher decides. */
 export function operationFor(method: string, path: string): OperationInfo | undefined {
-  const bare = path.split('?')[0]!;
-  const hits = matchers.filter((m) => m.op.method === method.toLowerCase() && m.re.test(bare));
-  // Prefer the most literal match (/organization/tags over /organization/{id}).
-  return hits.sort((a, b) => a.op.path.split('{').length - b.op.path.split('{').length)[0]?.op;
+  return matchRoute(method, path.split('?')[0]!);
 }
 
 /**
@@ -84,12 +80,20 @@ export async function startMock(options: Partial<MockOptions> = {}): Promise<Tes
   };
 }
 
+export interface UseMockSettings {
+  /**
+   * Keep one state for the whole file instead of a fresh seeded world before each test. Only for a file
+   * whose tests are steps of one story; say why where it is used.
+   */
+  shared?: boolean;
+}
+
 /**
- * One mock for a whole test file: started before the first test, closed after the last, and with
- * `resetEach` put back to the seeded world before every test. The handle it returns reaches the running
- * mock, so it is used inside tests and hooks only.
+ * One mock for a whole test file: started before the first test, closed after the last, and put back to
+ * the seeded world before every test (unless `shared`), so no test sees what an earlier one wrote. The
+ * handle it returns reaches the running mock, so it is used inside tests and hooks only.
  */
-export function useMock(options: Partial<MockOptions> = {}, { resetEach = false } = {}): TestMock {
+export function useMock(options: Partial<MockOptions> = {}, { shared = false }: UseMockSettings = {}): TestMock {
   let current: TestMock | undefined;
   const running = (): TestMock => {
     if (!current) throw new Error('useMock: the mock starts in beforeAll; use it inside tests and hooks');
@@ -98,7 +102,7 @@ export function useMock(options: Partial<MockOptions> = {}, { resetEach = false 
   beforeAll(async () => {
     current = await startMock(options);
   });
-  if (resetEach) beforeEach(() => running().app.mock.reset());
+  if (!shared) beforeEach(() => running().app.mock.reset());
   afterAll(() => current?.close());
   return {
     get app() {

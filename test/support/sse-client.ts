@@ -1,14 +1,33 @@
 import { decode } from '@msgpack/msgpack';
+import { request as httpRequest } from 'node:http';
+import { Readable } from 'node:stream';
 
 export interface Frame {
   event: string;
   data: string;
 }
 
-/** A real SSE client for `GET /api/events`: `fetch` and a reader over the body, splitting frames at blank lines. */
-export async function connectEvents(url: string, token: string) {
+/** A GET as a fetch Response; with a `host` header over node:http, since fetch does not let one be set. */
+function get(url: string, headers: Record<string, string>, signal: AbortSignal): Promise<Response> {
+  if (headers.host === undefined) return fetch(url, { signal, headers });
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { headers, signal }, (res) => {
+      const out = new Headers();
+      for (const [name, value] of Object.entries(res.headers)) if (typeof value === 'string') out.set(name, value);
+      resolve(new Response(Readable.toWeb(res) as ReadableStream<Uint8Array>, { status: res.statusCode, headers: out }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/**
+ * A real SSE client for `GET /api/events`: `fetch` and a reader over the body, splitting frames at blank lines.
+ * `headers` go with the request (e.g. a `host` other than the URL's).
+ */
+export async function connectEvents(url: string, token: string, headers: Record<string, string> = {}) {
   const abort = new AbortController();
-  const res = await fetch(`${url}/api/events?token=${encodeURIComponent(token)}`, { signal: abort.signal });
+  const res = await get(`${url}/api/events?token=${encodeURIComponent(token)}`, headers, abort.signal);
   const reader = res.body!.getReader();
   const text = new TextDecoder();
   let buffer = '';

@@ -2,12 +2,14 @@
  * The JUnit report: one test suite per tag, one test case per operation of the spec (so CI systems show every
  * operation), a failure listing its violations, and skipped cases carrying their reason in system-out.
  */
-import junitModule, { type Builder } from 'junit-report-builder';
+import { createRequire } from 'node:module';
+import type { Builder } from 'junit-report-builder';
 import type { ContractReport, OperationResult } from '../types.js';
 import { anonymousNotice } from './notice.js';
 
-// junit-report-builder is CommonJS (`module.exports = builder`); under NodeNext its default export arrives as is.
-const junit = junitModule as unknown as Builder;
+// junit-report-builder is CommonJS (`module.exports = builder`) while its types declare an ES default export,
+// so an `import` is typed as the module object yet is the builder at run time: load it as what it is.
+const junit: Builder = createRequire(import.meta.url)('junit-report-builder');
 
 function failureText(o: OperationResult): string {
   return o.cases

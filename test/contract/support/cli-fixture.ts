@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { runContractCli } from '../../../src/contract/index.js';
-import { startInProcessMock, type InProcessTarget } from '../../../src/contract/target.js';
+import { startInProcessMock, type InProcessTarget } from '../../../src/cli/in-process-mock.js';
 
 export interface CliFixture {
   /** The target, started before the file's tests. */

@@ -1,5 +1,6 @@
 import { DomainError } from '../domain/errors.js';
-import type { Violation } from '../spec/index.js';
+import { NOT_PERMITTED } from '../domain/membership.js';
+import type { Violation } from '../spec/validators.js';
 
 /**
  * A failure that maps to an HTTP status. The body is what the real server sends: a bare JSON string,
@@ -19,7 +20,8 @@ export class ApiError extends Error {
 }
 
 export const UNAUTHORIZED = 'Unauthorized access';
-export const FORBIDDEN_PERMISSION = 'You are not authorized to access this resource.';
+/** The 401 of a member whose roles lack an operation's permission: the domain's wording, written once there. */
+export const FORBIDDEN_PERMISSION = NOT_PERMITTED;
 
 export const badRequest = (message: string) => new ApiError(400, message);
 /** A malformed mock control (`Prefer: code=40`): a 400 even where the operation documents none. */
@@ -40,7 +42,7 @@ export function errorReply(err: unknown): { status: number; body: unknown; heade
   if (err instanceof ApiError) return { status: err.status, body: err.body, headers: err.headers };
   if (err instanceof DomainError) return { status: DOMAIN_STATUS[err.kind], body: err.message, headers: {} };
   const e = err as { type?: string; status?: number; message?: string; limit?: number };
-  // Errors raised by Express's body parser.
+  // Errors of reading a body (body-parser's on the Express adapter, and the same kinds from the pipeline's JSON reading).
   if (e?.type === 'entity.too.large') return { status: 413, body: `request body is larger than the ${e.limit ?? 0} bytes this server accepts`, headers: {} };
   if (e?.type === 'entity.parse.failed') return { status: 400, body: `request body is not valid JSON: ${e.message ?? 'parse error'}`, headers: {} };
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return { status: 400, body: e.message ?? 'unsupported request encoding', headers: {} };

@@ -1,10 +1,15 @@
 import { encode } from '@msgpack/msgpack';
 import type { EventHub, LiveEvent } from '../store/events.js';
+import { withAbsoluteLinks } from '../pipeline/links.js';
+import { base64FromBytes } from '../util/bytes.js';
+import { unrefTimer } from '../util/timers.js';
 
 /** Who is listening on one `GET /events` connection. */
 export interface Listener {
   userId: string;
   organizationId: string;
+  /** The origin and base path the listener connected with, e.g. `http://127.0.0.1:4010/api`: its media links go under it. */
+  apiBase: string;
 }
 
 export const CONNECTED_FRAME = 'event: connected\ndata: OK\n\n';
@@ -23,7 +28,7 @@ export const ACCESS_RECHECK_MS = 1000;
  * The real server's delivery filter: an organization-tagged event goes to that organization's connections,
  * a user-tagged one to that user's, an untagged one to everybody.
  */
-export function isFor(event: LiveEvent, who: Listener): boolean {
+export function isFor(event: LiveEvent, who: Pick<Listener, 'userId' | 'organizationId'>): boolean {
   if (event.organizationId !== undefined && event.organizationId !== who.organizationId) return false;
   if (event.userId !== undefined && event.userId !== who.userId) return false;
   return true;
@@ -32,21 +37,31 @@ export function isFor(event: LiveEvent, who: Listener): boolean {
 /**
  * One SSE frame: `event: <Type>` and `data: <base64 of MessagePack(payload)>`. The payload is the event's
  * `data` after a JSON round-trip, and numbers are encoded as floats, as the Go server's re-decoded JSON has them.
+ * Media links in it (published relative, as the domain keeps them) are made absolute under `apiBase`, the origin
+ * and base path the listener connected with.
  */
-export function frameOf(event: LiveEvent): string {
-  const payload: unknown = JSON.parse(JSON.stringify(event.data));
+export function frameOf(event: LiveEvent, apiBase: string): string {
+  const payload: unknown = JSON.parse(JSON.stringify(withAbsoluteLinks(event.data, apiBase)));
   const bytes = encode(payload, { forceIntegerToFloat: true });
-  return `event: ${event.type}\ndata: ${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}\n\n`;
+  return `event: ${event.type}\ndata: ${base64FromBytes(bytes)}\n\n`;
 }
 
-/** Each event's frame, encoded once however many streams send it (they then queue one shared string). */
-const encoded = new WeakMap<LiveEvent, string>();
+/**
+ * Each event's frames by the listeners' `apiBase`, encoded once per base however many streams send it (they
+ * then queue one shared string).
+ */
+const encoded = new WeakMap<LiveEvent, Map<string, string>>();
 
-function sharedFrameOf(event: LiveEvent): string {
-  let frame = encoded.get(event);
+function sharedFrameOf(event: LiveEvent, apiBase: string): string {
+  let byBase = encoded.get(event);
+  if (byBase === undefined) {
+    byBase = new Map();
+    encoded.set(event, byBase);
+  }
+  let frame = byBase.get(apiBase);
   if (frame === undefined) {
-    frame = frameOf(event);
-    encoded.set(event, frame);
+    frame = frameOf(event, apiBase);
+    byBase.set(apiBase, frame);
   }
   return frame;
 }
@@ -84,11 +99,12 @@ export function streamEvents(hub: EventHub, who: Listener, stillAllowed: () => b
     write(CONNECTED_FRAME);
     const unsubscribe = hub.subscribe((event) => {
       if (!isFor(event, who) || !allowed()) return;
-      if (event.type === 'ReloadRequired') finish(sharedFrameOf(event));
-      else write(sharedFrameOf(event));
+      if (event.type === 'ReloadRequired') finish(sharedFrameOf(event, who.apiBase));
+      else write(sharedFrameOf(event, who.apiBase));
     });
     const stopWatching = hub.onAccessChange(allowed);
-    const recheck = setInterval(allowed, ACCESS_RECHECK_MS).unref();
+    const recheck = setInterval(allowed, ACCESS_RECHECK_MS);
+    unrefTimer(recheck);
     onClose(() => {
       if (open) stop();
     });

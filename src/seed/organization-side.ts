@@ -1,42 +1,27 @@
 /**
- * Seeds the organization-side records of a new store from its world: per-organization settings, invites
- * (redeemed ones for the members who joined, a few pending), the owners' API keys, every member's
- * "Default Chat" (the demo owner's with some history), the knowledge base and each member's notifications.
+ * Seeds the organization-side records of a store just filled with its world's records: per-organization
+ * settings, invites (redeemed ones for the members who joined, a few pending), the owners' API keys, every
+ * member's "Default Chat" (the demo owner's with some history), the knowledge base and each member's
+ * notifications. It runs domain code (the assistant answers the demo owner's past questions), which is
+ * why it lives here, above the store, and not in it.
  *
  * Everything is drawn from its own seeded Faker (never `store.ids`, never the clock), so the same world
  * gives the same records, and adding records here does not shift the ids minted at runtime.
  */
 import type { Faker } from '@faker-js/faker';
 import { answerQuery } from '../domain/ai-assistant.js';
+import { knowledgeDocuments } from '../world/knowledge-base/index.js';
+import {
+  defaultChat, inviteSlug, type AiChatMessageRecord, type AiChatRecord, type InviteRecord, type NotificationRecord, type OrganizationSettings,
+} from '../store/organization-records.js';
+import type { Store } from '../store/store.js';
 import { uuidFrom } from '../world/ids.js';
 import type { MemberRecord, OrganizationRecord } from '../world/model.js';
 import { createSeededFaker } from '../world/random.js';
 import { DAY, HOUR, MINUTE, SECOND, iso } from '../world/time.js';
-import { knowledgeDocuments } from './knowledge-documents.js';
-import type { AiChatMessageRecord, AiChatRecord, InviteRecord, NotificationRecord, OrganizationSettings } from './organization-records.js';
-import type { Store } from './store.js';
 
 /** Stream of this module's seeded Faker ("orgs"), distinct from the world's and the runtime id source. */
 const SEED_STREAM = 0x6f726773;
-
-/** The invite slug format: 20 lower-case letters and digits, as found in an invite link. */
-export function inviteSlug(f: Faker): string {
-  return f.string.alphanumeric({ length: 20, casing: 'lower' });
-}
-
-/** The first chat every member gets when they join or create an organization. */
-export function defaultChat(uniqueId: string, organizationId: string, userId: string, createdAt: string): AiChatRecord {
-  return {
-    uniqueId,
-    organizationId,
-    userId,
-    title: 'Default Chat',
-    description: 'Ask about your conversations, campaigns and knowledge base.',
-    status: 'Active',
-    visibility: 'Public',
-    createdAt,
-  };
-}
 
 const NEW_HIRES = [
   ['Maya', 'Fischer'],

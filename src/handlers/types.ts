@@ -1,5 +1,9 @@
+import type { Caller } from '../auth/caller.js';
+import type { TokenService } from '../auth/tokens.js';
 import type { operations } from '../generated/wapikit.js';
-import type { OperationInfo } from '../spec/index.js';
+import type { MockOptions } from '../options.js';
+import type { OperationInfo } from '../spec/operations.js';
+import type { Store } from '../store/store.js';
 
 export type OperationId = keyof operations;
 
@@ -17,24 +21,28 @@ export type RequestBody<Op extends OperationId> = operations[Op] extends { reque
 /** The JSON body of an operation's 200 response. */
 export type SuccessBody<Op extends OperationId> = operations[Op]['responses'] extends { 200: { content: { 'application/json': infer B } } } ? B : never;
 
-/** Who is calling: resolved from the token by the auth step. */
-export interface Caller {
-  userId: string;
-  organizationId: string;
-  memberId: string;
-  accessLevel: 'Owner' | 'Member';
-  permissions: ReadonlySet<string>;
-}
+/** Who is calling: resolved from the token by the auth step (declared with auth, src/auth/caller.ts). */
+export type { Caller };
 
 export interface UploadedFile {
   field: string;
   fileName: string;
   contentType: string;
-  bytes: Buffer;
+  bytes: Uint8Array;
 }
 
-/** Everything a handler gets: validated (and coerced) input, the caller, and how to build absolute URLs. */
-export interface RequestContext<Op extends OperationId = OperationId> {
+/**
+ * The services of a running mock, read from the request context on every request: a reset or a state import
+ * puts another store here, and nothing else is rebuilt.
+ */
+export interface Services {
+  readonly store: Store;
+  readonly tokens: TokenService;
+  readonly options: MockOptions;
+}
+
+/** Everything a handler gets: the services, validated (and coerced) input, the caller, and how to build absolute URLs. */
+export interface RequestContext<Op extends OperationId = OperationId> extends Services {
   op: OperationInfo;
   params: PathParams<Op>;
   query: QueryParams<Op>;
@@ -44,15 +52,18 @@ export interface RequestContext<Op extends OperationId = OperationId> {
   /** Multipart fields, for operations that take multipart/form-data. */
   files: UploadedFile[];
   fields: Record<string, string>;
-  /** Scheme, host and port the client used, e.g. `http://127.0.0.1:4010`. */
-  origin: string;
+  /**
+   * Where the client reached this API: its origin and the base path, e.g. `http://127.0.0.1:4010/api`. The edge
+   * makes media links absolute under it (pipeline/links.ts): JSON responses, event frames, an upload's `mediaUrl`.
+   */
+  apiBase: string;
   /** Raw token, for operations that hand tokens back (switch organization). */
   token: string | undefined;
 }
 
 export type Reply =
   | { status: number; body: unknown; headers?: Record<string, string> }
-  | { status: number; raw: Buffer; contentType: string; headers?: Record<string, string> }
+  | { status: number; raw: Uint8Array; contentType: string; headers?: Record<string, string> }
   | {
       status: number;
       /**
@@ -66,7 +77,8 @@ export type Reply =
 
 export type Handler<Op extends OperationId = OperationId> = (ctx: RequestContext<Op>) => Reply | Promise<Reply>;
 
-export type HandlerTable = { [Op in OperationId]?: Handler<Op> };
+/** Every operation's handler: a table missing one does not compile. */
+export type HandlerTable = { [Op in OperationId]: Handler<Op> };
 
 /** A typed 200 reply: the compiler checks the body against the generated response type. */
 export function ok<Op extends OperationId>(_op: Op, body: SuccessBody<Op>): Reply {

@@ -1,0 +1,117 @@
+/**
+ * The request pipeline: a plain request in, a plain response out, through named stages —
+ *
+ *   match route → mock controls (Prefer, latency) → authenticate → mock controls (Prefer: code, fail-rate)
+ *   → read and validate input → handle → serialise → strict response check,  and on any failure: map errors.
+ *
+ * Built once per mock. Everything that changes while the mock runs (the store after a reset or an import) is
+ * read from the context on each request, so nothing here is rebuilt. No transport and no Node built-ins: the
+ * Express adapter and the fetch adapter both call `handleRequest`.
+ */
+import { ACCESS_ENDED_FRAME } from '../handlers/event-stream.js';
+import type { Reply, RequestContext, Services } from '../handlers/types.js';
+import { handlers } from '../handlers/index.js';
+import type { OperationInfo } from '../spec/operations.js';
+import type { SpecValidators } from '../spec/validators.js';
+import { authenticate } from './authenticate.js';
+import { delayOf, injectedFailure, preferredCodeReply, preferredExampleReply, sleep } from './controls.js';
+import { ApiError, badRequest, failureReply, type FailedRequest } from './errors.js';
+import { createRouteMatcher } from './match-route.js';
+import { parsePrefer } from './prefer.js';
+import { readInput } from './read-input.js';
+import { withAbsoluteLinks } from './links.js';
+import { jsonResponse, serializeReply } from './serialize.js';
+import { strictCheck } from './strict-check.js';
+import type { PlainRequest, PlainResponse } from './types.js';
+
+/** What a request is handled with: read afresh on every request. */
+export interface PipelineContext extends Services {
+  readonly validators: SpecValidators;
+  /** A seeded number in [0, 1): drives --latency and --fail-rate. */
+  random(): number;
+  /**
+   * Runs after a write (an operation marked as writing) succeeded and before its response is sent, so that a
+   * 2xx is only ever acknowledged once the write is persisted (see --state-file). Throws to fail the request.
+   */
+  afterWrite(): void;
+}
+
+export type HandleRequest = (req: PlainRequest, ctx: PipelineContext) => Promise<PlainResponse>;
+
+type AnyHandler = (ctx: RequestContext) => Reply | Promise<Reply>;
+
+/** The pipeline over the spec's operations. */
+export function createPipeline(operations: readonly OperationInfo[]): HandleRequest {
+  const match = createRouteMatcher(operations);
+  // Keyed by the spec's operationIds; a Map, so an operationId never reaches Object.prototype.
+  const table = new Map(Object.entries(handlers) as Array<[string, AnyHandler]>);
+
+  /** A reply as a response, checked against the spec first with --strict-responses (`checked` false: the mock's own refusals). */
+  // `apiBase`: the origin and base path the client used, under which the serialise stage makes media links absolute.
+  const respond = (ctx: PipelineContext, op: OperationInfo | undefined, reply: Reply, where: FailedRequest, apiBase: string, checked = true): PlainResponse => {
+    if (ctx.options.strictResponses && checked && op && !('stream' in reply) && !('raw' in reply)) {
+      // The spec declares media links `format: uri`: the check sees them absolute, as the client will.
+      const { status, body } = strictCheck(op, { status: reply.status, body: withAbsoluteLinks(reply.body, apiBase) }, ctx.validators, where, ctx.options.errorLog);
+      if (status !== reply.status) return jsonResponse(status, body);
+    }
+    return serializeReply(reply, apiBase);
+  };
+
+  const fail = (ctx: PipelineContext, op: OperationInfo | undefined, err: unknown, where: FailedRequest, apiBase: string): PlainResponse => {
+    const { status, body, headers } = failureReply(err, where, ctx.options.errorLog);
+    return respond(ctx, op, { status, body, headers }, where, apiBase, !(err instanceof ApiError && err.fromMockControl));
+  };
+
+  async function run(op: OperationInfo, params: Record<string, string>, req: PlainRequest, ctx: PipelineContext, where: FailedRequest, apiBase: string): Promise<PlainResponse> {
+    const prefer = parsePrefer(req.header('prefer'));
+    await sleep(delayOf(prefer, ctx.options.latency, ctx.random));
+    let auth: Awaited<ReturnType<typeof authenticate>>;
+    try {
+      auth = await authenticate(op, req, ctx.tokens);
+    } catch (err) {
+      // An event stream is refused with an event, not a JSON string (what EventSource clients read).
+      if (op.auth === 'query' && err instanceof ApiError) return { status: 401, headers: { 'Content-Type': 'text/event-stream' }, body: ACCESS_ENDED_FRAME };
+      throw err;
+    }
+    const controlled = preferredCodeReply(op, prefer) ?? injectedFailure(op, ctx.options.failRate, ctx.random);
+    if (controlled) return respond(ctx, op, controlled, where, apiBase);
+    const input = await readInput(op, req, params, ctx.validators, ctx.options.bodyLimitBytes);
+    const example = preferredExampleReply(op, prefer);
+    if (example) return respond(ctx, op, example, where, apiBase);
+    const handler = table.get(op.operationId);
+    if (!handler) throw new ApiError(501, `${op.operationId} is not implemented by wapikit-mock yet`);
+    const context = {
+      store: ctx.store,
+      tokens: ctx.tokens,
+      options: ctx.options,
+      op,
+      ...input,
+      caller: auth.caller,
+      token: auth.token,
+      apiBase,
+    } as RequestContext;
+    const reply = await handler(context);
+    if (op.writes && reply.status < 300) ctx.afterWrite();
+    return respond(ctx, op, reply, where, apiBase);
+  }
+
+  return async function handleRequest(req, ctx) {
+    const path = `${ctx.options.basePath}${req.path}`;
+    const route = match(req.method, req.path);
+    if (route.kind !== 'operation') {
+      // Nothing answers here: 405 when the path exists with another method, 404 otherwise, with the object
+      // bodies the real server's router sends.
+      if (route.kind === 'wrong-method') return jsonResponse(405, { message: 'Method Not Allowed' }, { Allow: route.allowed.join(', ') });
+      return jsonResponse(404, { message: 'Not Found' });
+    }
+    const { op, params } = route;
+    const where: FailedRequest = { operation: op.operationId, method: req.method, path };
+    const apiBase = `${req.origin}${ctx.options.basePath}`;
+    try {
+      if (!params) throw badRequest(`path is not valid: malformed percent-escape in '${req.path}'`);
+      return await run(op, params, req, ctx, where, apiBase);
+    } catch (err) {
+      return fail(ctx, op, err, where, apiBase);
+    }
+  };
+}

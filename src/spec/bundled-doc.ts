@@ -1,0 +1,8 @@
+/**
+ * The bundled OpenAPI document, imported as a module (no file system): what the fetch adapter serves by
+ * default, in Node and in a browser bundle alike. openapi/wapikit.json is generated from openapi/wapikit.yaml.
+ */
+import doc from '../../openapi/wapikit.json' with { type: 'json' };
+import type { OpenApiDocument } from './openapi-types.js';
+
+export const BUNDLED_DOC: OpenApiDocument = doc as OpenApiDocument;

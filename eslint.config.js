@@ -63,7 +63,7 @@ export default tseslint.config(
   // Node built-ins, no Node-only packages and no Node-only modules (HTTP server, CLI, state file, contract kit,
   // the spec loader that reads files). esbuild's browser build is the second guard (test/browser/).
   {
-    files: ['src/world/**/*.ts', 'src/seed/**/*.ts', 'src/store/**/*.ts', 'src/domain/**/*.ts', 'src/spec/**/*.ts', 'src/auth/**/*.ts', 'src/handlers/**/*.ts', 'src/pipeline/**/*.ts', 'src/util/**/*.ts', 'src/state/snapshot.ts', 'src/state/spec-enum-fields.ts', 'src/fetch.ts', 'src/msw.ts', 'src/mock-runtime.ts', 'src/options.ts'],
+    files: ['src/world/**/*.ts', 'src/seed/**/*.ts', 'src/store/**/*.ts', 'src/domain/**/*.ts', 'src/spec/**/*.ts', 'src/auth/**/*.ts', 'src/handlers/**/*.ts', 'src/pipeline/**/*.ts', 'src/util/**/*.ts', 'src/state/snapshot.ts', 'src/state/spec-enum-fields.ts', 'src/quirks/**/*.ts', 'src/fetch.ts', 'src/msw.ts', 'src/mock-runtime.ts', 'src/options.ts'],
     ignores: ['**/*.test.ts', 'src/world/test-support.ts', 'src/world/measure-world.ts', 'src/spec/index.ts', 'src/spec/load-spec.ts', 'src/spec/package-root.ts', 'src/spec/write-*.ts'],
     rules: {
       'no-restricted-imports': [

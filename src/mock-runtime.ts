@@ -11,6 +11,7 @@ import { resolveOptions, steppingClock, type MockOptions } from './options.js';
 import { ApiError } from './pipeline/errors.js';
 import { createPipeline } from './pipeline/pipeline.js';
 import type { PlainRequest, PlainResponse } from './pipeline/types.js';
+import { WarningRegistry, type MockWarning } from './pipeline/warnings.js';
 import type { OpenApiDocument } from './spec/openapi-types.js';
 import { listOperations } from './spec/operations.js';
 import { createValidators, type SpecValidators } from './spec/validators.js';
@@ -32,6 +33,11 @@ export interface MockControls {
    * that does not check, throws a SnapshotError and changes nothing.
    */
   importState(snapshot: unknown): void;
+  /**
+   * Requests let through as the real server would although they break the spec (lenient mode, the default):
+   * each distinct warning with its operation, a first example and a count. Cleared by `reset()`.
+   */
+  warnings(): MockWarning[];
   /** A session token for the demo owner (DEMO_ACCOUNT) in the main organization. */
   demoToken(): Promise<string>;
   /** Stops background work (--simulate, running campaigns, pending saves). Call it when the mock is done. */
@@ -81,6 +87,7 @@ export function createMockRuntime(partial: Partial<MockOptions>, setup: RuntimeS
   let store = newStore();
   const tokens = new TokenService(() => store, options.jwtSecret, options.token);
   const afterWrite: Array<() => void> = [];
+  const warnings = new WarningRegistry();
   const closeHooks: Array<() => void> = [];
   const runAfterWrite = () => {
     for (const hook of afterWrite) hook();
@@ -137,7 +144,9 @@ export function createMockRuntime(partial: Partial<MockOptions>, setup: RuntimeS
     },
     reset() {
       runtime.useStore(newStore());
+      warnings.clear();
     },
+    warnings: () => warnings.list(),
     exportState: () => exportSnapshot(store),
     importState(snapshot) {
       runtime.useStore(restoreSnapshot(newStore(), snapshot));
@@ -157,6 +166,7 @@ export function createMockRuntime(partial: Partial<MockOptions>, setup: RuntimeS
         validators,
         random,
         afterWrite: runAfterWrite,
+        warnings,
       }),
   };
   setup.beforeStart?.(runtime);

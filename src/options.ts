@@ -3,6 +3,7 @@
  * tests all start from DEFAULT_MOCK_OPTIONS and override what they need.
  */
 import { DEFAULT_WORLD_OPTIONS, worldOptionProblems } from './world/world-options.js';
+import { QUIRK_NAMES, unknownQuirks } from './quirks/table.js';
 
 export interface LatencyRange {
   min: number;
@@ -56,10 +57,29 @@ export interface MockOptions {
   /** Path to the OpenAPI document; the bundled openapi/wapikit.yaml by default. */
   specPath: string | undefined;
   /**
+   * A static frontend build (the Wapikit app's Next.js export) to serve on the same origin, as the real single
+   * binary does: files, `/<page>` → `<page>.html`, and any GET no route answers (under the base path too) →
+   * `404.html` with 200. Must hold an index.html. Node (Express adapter) only; undefined: no frontend.
+   */
+  frontendDir: string | undefined;
+  /**
    * Where an unexpected error (a bug answered with a 500) is reported, once per error: a few lines naming the
    * operation, method and path, then the error's stack. Always on, --quiet too. Standard error by default.
    */
   errorLog: (report: string) => void;
+  /**
+   * The real server's departures from its spec to reproduce, by name (src/quirks/table.ts; `wapikit-mock quirks`
+   * lists them). `--profile server` turns on all of them. An unknown name is refused.
+   */
+  quirks: readonly string[];
+  /**
+   * Refuse every request that breaks the spec with a 400, also where the real server would let it through
+   * (query enum values, unknown body fields: src/spec/leniency.ts). Off by default: such requests are answered
+   * as the server would answer them, with a warning.
+   */
+  strict: boolean;
+  /** Where a lenient answer's warning is reported, one line per request. Standard error by default. */
+  warningLog: (line: string) => void;
 }
 
 export const DEFAULT_MOCK_OPTIONS: Readonly<MockOptions> = Object.freeze({
@@ -80,11 +100,19 @@ export const DEFAULT_MOCK_OPTIONS: Readonly<MockOptions> = Object.freeze({
   streamBacklogBytes: 1024 * 1024,
   clock: undefined,
   specPath: undefined,
+  frontendDir: undefined,
+  quirks: [],
   errorLog: (report: string) => {
     // Standard error in Node; the console where there is none (a browser, through the fetch adapter or MSW).
     const stderr = globalThis.process?.stderr;
     if (stderr) stderr.write(report);
     else console.error(report);
+  },
+  strict: false,
+  warningLog: (line: string) => {
+    const stderr = globalThis.process?.stderr;
+    if (stderr) stderr.write(line);
+    else console.warn(line);
   },
 });
 
@@ -95,6 +123,8 @@ export function resolveOptions(partial: Partial<MockOptions> = {}): MockOptions 
   if (!(merged.failRate >= 0 && merged.failRate <= 1)) throw new TypeError(`failRate must be between 0 and 1 (got ${merged.failRate})`);
   if (!Number.isInteger(merged.streamBacklogBytes) || merged.streamBacklogBytes < 1) throw new TypeError(`streamBacklogBytes must be a positive integer (got ${merged.streamBacklogBytes})`);
   if (merged.latency.min < 0 || merged.latency.max < merged.latency.min) throw new TypeError(`latency must be 0 <= min <= max (got ${merged.latency.min}-${merged.latency.max})`);
+  const unknownQuirk = unknownQuirks(merged.quirks);
+  if (unknownQuirk.length > 0) throw new TypeError(`unknown quirk ${unknownQuirk.map((n) => `'${n}'`).join(', ')} (known: ${QUIRK_NAMES.join(', ')})`);
   merged.now = new Date(merged.now).toISOString();
   return merged;
 }

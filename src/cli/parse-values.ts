@@ -2,8 +2,11 @@
  * Parsers of the CLI's option values. Each throws commander's InvalidArgumentError with what was expected,
  * which commander turns into `error: option '--port <number>' argument 'abc' is invalid. <reason>`.
  */
+import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
+import { frontendDirProblem } from '../http/frontend.js';
 import type { LatencyRange } from '../options.js';
+import { QUIRK_NAMES, unknownQuirks } from '../quirks/table.js';
 import { WORLD_SIZE_RANGE } from '../world/world-options.js';
 
 function integer(value: string, what: string, min: number, max: number): number {
@@ -75,4 +78,28 @@ export function startOfUtcDay(d: Date): string {
 export function parseJwtSecret(value: string): string {
   if (!value.trim()) throw new InvalidArgumentError('Expected a secret that is not blank.');
   return value;
+}
+
+/** A folder holding a static frontend build (an index.html at least), as an absolute path. */
+export function parseFrontendDir(value: string): string {
+  const dir = resolve(value);
+  const problem = frontendDirProblem(dir);
+  if (problem) throw new InvalidArgumentError(`${problem[0]!.toUpperCase()}${problem.slice(1)}.`);
+  return dir;
+}
+
+/** `--profile server`: every quirk of the real server (the profile's only value). */
+export function parseProfile(value: string): string[] {
+  if (value.trim() !== 'server') throw new InvalidArgumentError("The only profile is 'server' (the real server's own behaviour).");
+  return [...QUIRK_NAMES];
+}
+
+/** `--quirks a,b`: names from the quirks table; an unknown one is refused with the valid names. */
+export function parseQuirks(value: string): string[] {
+  const names = value.split(',').map((n) => n.trim()).filter((n) => n !== '');
+  const unknown = unknownQuirks(names);
+  if (names.length === 0 || unknown.length > 0) {
+    throw new InvalidArgumentError(`${unknown.length ? `Unknown quirk ${unknown.map((n) => `'${n}'`).join(', ')}.` : 'Name at least one quirk.'} Valid quirks: ${QUIRK_NAMES.join(', ')}.`);
+  }
+  return names;
 }

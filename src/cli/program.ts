@@ -7,7 +7,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_MOCK_OPTIONS, type LatencyRange } from '../options.js';
 import {
-  parseBooleanEnv, parseCorsOrigin, parseFailRate, parseJwtSecret, parseLatency, parseNow, parsePort, parseSeed, parseSize, startOfUtcDay,
+  parseBooleanEnv, parseCorsOrigin, parseProfile, parseQuirks, parseFailRate, parseFrontendDir, parseJwtSecret, parseLatency, parseNow, parsePort, parseSeed, parseSize, startOfUtcDay,
 } from './parse-values.js';
 
 export interface CliIo {
@@ -37,7 +37,13 @@ export interface ServeSettings {
   corsOrigin: string;
   /** Secret the tokens are signed with; undefined: the mock's public default. */
   jwtSecret: string | undefined;
+  /** Refuse also what only the spec forbids (query enum values, unknown body fields) with 400s. */
+  strict: boolean;
+  /** A static frontend build served on the same origin (--frontend), as an absolute path; undefined: none. */
+  frontendDir: string | undefined;
   quiet: boolean;
+  /** The real server's departures to reproduce (--profile server: all; --quirks a,b: some). */
+  quirks: string[];
   /** Which of seed / now / size were given (flag or environment) rather than defaulted. */
   explicit: { seed: boolean; now: boolean; size: boolean };
 }
@@ -53,11 +59,12 @@ export type CliCommand =
   | { kind: 'serve'; settings: ServeSettings }
   | { kind: 'contract'; argv: string[] }
   | { kind: 'fixtures'; settings: FixturesSettings }
+  | { kind: 'quirks' }
   | { kind: 'exit'; code: number };
 
 export const ENV_PREFIX = 'WAPIKIT_MOCK_';
 
-const COMMANDS = ['serve', 'contract', 'fixtures', 'help'];
+const COMMANDS = ['serve', 'contract', 'fixtures', 'quirks', 'help'];
 
 const EXAMPLES = `
 Examples:
@@ -66,6 +73,7 @@ Examples:
   $ wapikit-mock --latency 100-400 --fail-rate 0.05
                                                    slow and flaky, repeatably (seeded)
   $ wapikit-mock --state-file .mock/state.json     keep every write across restarts
+  $ wapikit-mock --frontend ./out                  the Wapikit app's static build at http://127.0.0.1:4010/
   $ WAPIKIT_MOCK_PORT=5000 wapikit-mock            every option also reads WAPIKIT_MOCK_<NAME>
   $ wapikit-mock contract --base-url https://staging.example.com/api --token "$TOKEN"
   $ wapikit-mock fixtures --out src/test/fixtures  the seeded world as API-shaped JSON files
@@ -131,7 +139,11 @@ function addServeOptions(cmd: Command, defaultNow: string): Command {
     .addOption(option('--state-file <path>', 'load state from this JSON file at start, save it after every write'))
     .addOption(option('--simulate', 'customers write in by themselves every few seconds'))
     .addOption(option('--cors-origin <origin>', "CORS: '*' echoes any Origin (as the real server does), or allow only this one", parseCorsOrigin).default(DEFAULT_MOCK_OPTIONS.corsOrigin))
+    .addOption(option('--strict', 'refuse every request that breaks the spec with a 400, also what the real server lets through (query enum values, unknown body fields); default: answer those as the server does, with a warning'))
     .addOption(option('--jwt-secret <secret>', 'sign tokens with this secret instead of the public default (anyone can forge tokens for a mock they reach)', parseJwtSecret))
+    .addOption(option('--frontend <dir>', "serve this static build of the Wapikit app (Next.js's out/) on the same origin, as the real server does", parseFrontendDir))
+    .addOption(option('--profile <name>', "'server': reproduce every known departure of the real server from its spec (see wapikit-mock quirks)", parseProfile))
+    .addOption(option('--quirks <a,b>', 'reproduce only these departures of the real server (names from wapikit-mock quirks)', parseQuirks))
     .addOption(option('-q, --quiet', 'print only the URL, no banner or request log'));
 }
 
@@ -148,7 +160,11 @@ interface ServeFlags {
   simulate?: boolean;
   corsOrigin: string;
   jwtSecret?: string;
+  strict?: boolean;
+  frontend?: string;
   quiet?: boolean;
+  profile?: string[];
+  quirks?: string[];
 }
 
 function serveSettings(cmd: Command): ServeSettings {
@@ -167,7 +183,10 @@ function serveSettings(cmd: Command): ServeSettings {
     simulate: o.simulate ?? false,
     corsOrigin: o.corsOrigin,
     jwtSecret: o.jwtSecret,
+    strict: o.strict ?? false,
+    frontendDir: o.frontend,
     quiet: o.quiet ?? false,
+    quirks: [...new Set([...(o.profile ?? []), ...(o.quirks ?? [])])],
     explicit: { seed: given('seed'), now: given('now'), size: given('size') },
   };
 }
@@ -201,6 +220,11 @@ function buildProgram(io: CliIo, choose: (c: CliCommand) => void): Command {
     .argument('[options...]')
     .action((args: string[]) => choose({ kind: 'contract', argv: args }));
 
+  program
+    .command('quirks')
+    .description("list the real server's departures from its spec that --profile server and --quirks reproduce")
+    .action(() => choose({ kind: 'quirks' }));
+
   const fixtures = program
     .command('fixtures')
     .description('write the seeded world as JSON files shaped exactly like API responses')
@@ -214,7 +238,7 @@ function buildProgram(io: CliIo, choose: (c: CliCommand) => void): Command {
 export async function parseCli(argv: string[], io: CliIo): Promise<CliCommand> {
   const first = argv[0];
   if (first !== undefined && !first.startsWith('-') && !COMMANDS.includes(first)) {
-    io.stderr.write(`error: unknown command '${first}' (commands: serve, contract, fixtures)\n(run wapikit-mock --help for usage)\n`);
+    io.stderr.write(`error: unknown command '${first}' (commands: serve, contract, fixtures, quirks)\n(run wapikit-mock --help for usage)\n`);
     return { kind: 'exit', code: EXIT.usage };
   }
   let chosen: CliCommand | undefined;

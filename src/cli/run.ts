@@ -32,6 +32,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const { runContractCli } = await import('../contract/cli.js');
       return runContractCli(command.argv, { stdout: io.stdout, stderr: io.stderr, env: io.env });
     }
+    case 'quirks': {
+      const { quirksListing } = await import('../quirks/format.js');
+      io.stdout.write(quirksListing());
+      return EXIT.ok;
+    }
     case 'fixtures':
       try {
         return await writeFixtures(command.settings, io);

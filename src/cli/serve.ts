@@ -80,6 +80,11 @@ export async function serve(input: ServeSettings, io: CliIo): Promise<number> {
       simulate: settings.simulate,
       corsOrigin: settings.corsOrigin,
       jwtSecret: settings.jwtSecret,
+      strict: settings.strict,
+      // A lenient answer's warning: one line on standard error, unless --quiet (the response header and GET /__mock/warnings still say it).
+      warningLog: settings.quiet ? () => {} : (line) => io.stderr.write(line),
+      quirks: settings.quirks,
+      frontendDir: settings.frontendDir,
       // Listening beyond loopback opens the server on purpose: /__mock then answers to any Host name.
       controlHosts: isLoopbackName(settings.host) ? [] : ['*'],
       clock: io.clock,

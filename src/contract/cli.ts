@@ -61,7 +61,7 @@ function collect(value: string, previous: string[]): string[] {
 function buildProgram(io: CliIo): Command {
   return new Command('wapikit-mock contract')
     .description('Check a Wapikit deployment (or the in-process mock) against openapi/wapikit.yaml, operation by operation.')
-    .option('--base-url <url>', 'API base URL including its base path, e.g. https://staging.example.com/api (default: an in-process mock on a free loopback port)')
+    .option('--base-url <url>', 'API base URL including its base path: https://staging.example.com/api for a Wapikit server or wapikit-mock, but no /api for Prism (prism mock serves at the root, e.g. http://127.0.0.1:4010); a wrong base path is detected and the right URL suggested (default: an in-process mock on a free loopback port)')
     .option('--token <token>', 'access token sent as x-access-token (or set WAPIKIT_TOKEN)')
     .option('--username <name>', 'sign in with POST /auth/login instead of a token')
     .option('--password <password>', 'password for --username (or set WAPIKIT_PASSWORD)')

@@ -5,6 +5,7 @@
  */
 import { createValidators, listOperations, operationById, type JsonSchema, type OpenApiDocument, type OperationInfo, type SpecValidators } from '../spec/index.js';
 import { componentAt } from '../spec/json-pointer.js';
+import { betterBaseUrl, FIRST_PROBE, wrongBasePathMessage } from './base-path.js';
 import { buildRequest, KitError } from './build-request.js';
 import { checkIdConsistency, checkPagination, recordId } from './checks.js';
 import { resourceForParam } from './discover-ids.js';
@@ -264,11 +265,14 @@ export async function runContract(options: ContractOptions = {}): Promise<Contra
 
   const s = new Session({ doc, validators, http: { baseUrl, timeoutMs, token: undefined, maxResponseBytes }, profile, capabilities, redactor, selected });
   try {
+    let first: Exchange;
     try {
-      await s.send({ method: 'get', path: '/health-check', query: {}, auth: 'none' });
+      first = await s.send(FIRST_PROBE);
     } catch (err) {
       throw new SetupError(redactor.apply((err as Error).message));
     }
+    const better = options.baseUrl ? await betterBaseUrl(s.config.http, first) : undefined;
+    if (better) throw new SetupError(wrongBasePathMessage(baseUrl, better, answeredWith(s, FIRST_PROBE.method, FIRST_PROBE.path, first)));
     const credentials = options.username !== undefined ? { username: options.username, password: options.password! } : !options.token && !anonymous ? inProcess?.credentials : undefined;
     if (options.token) s.setToken(options.token);
     else if (credentials) await login(s, credentials.username, credentials.password);

@@ -5,6 +5,8 @@
  *   POST /__mock/reset   back to the freshly generated world
  *   GET  /__mock/state   the whole state as a snapshot (JSON)
  *   PUT  /__mock/state   load a snapshot taken from a server with the same world (validated; 400 and no change otherwise)
+ *   GET  /__mock/warnings  requests answered leniently although they break the spec (see src/spec/leniency.ts);
+ *                        cleared by a reset
  *
  * Errors are bare JSON strings, like the API's. Reset and import count as writes: `afterWrite` hooks
  * (the state file) run before the 200 is sent; a save that fails undoes them and answers 500.
@@ -17,12 +19,15 @@ import type { Store } from '../store/store.js';
 import type { World } from '../world/model.js';
 import { badRequest, failedRequest, failureReply } from '../pipeline/errors.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan, tooDeepMessage } from '../domain/json-depth.js';
+import type { MockWarning } from '../pipeline/warnings.js';
 
 /** What the controls need from a running mock (a part of MockRuntime). */
 export interface ControlledMock {
   readonly world: World;
   readonly store: Store;
   reset(): void;
+  /** Lenient answers' warnings: each distinct one with its operation, a first example and a count. */
+  warnings(): MockWarning[];
   /** A store built from the seeded world, not in use yet. */
   newStore(): Store;
   /** Puts a store in service (open event streams on the old one are told to reload). */
@@ -84,8 +89,13 @@ export function mockControls(mock: ControlledMock): Router {
     },
   );
 
-  router.all(['/reset', '/state'], (req, res) => {
-    res.setHeader('Allow', req.path === '/reset' ? 'POST' : 'GET, PUT');
+  router.get('/warnings', (_req, res) => {
+    const warnings = mock.warnings();
+    sendJson(res, 200, { warnings, total: warnings.reduce((n, w) => n + w.count, 0) });
+  });
+
+  router.all(['/reset', '/state', '/warnings'], (req, res) => {
+    res.setHeader('Allow', req.path === '/reset' ? 'POST' : req.path === '/warnings' ? 'GET' : 'GET, PUT');
     sendJson(res, 405, { message: 'Method Not Allowed' });
   });
 

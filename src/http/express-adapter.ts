@@ -7,12 +7,15 @@ import express, { type Express, type NextFunction, type Request, type RequestHan
 import { createMockRuntime, type MockRuntime } from '../mock-runtime.js';
 import { resolveOptions, type MockOptions } from '../options.js';
 import { failedRequest, failureReply } from '../pipeline/errors.js';
+import { createRouteMatcher } from '../pipeline/match-route.js';
 import { parseQuery, type PlainRequest, type PlainResponse } from '../pipeline/types.js';
 import { loadSpec } from '../spec/load-spec.js';
+import { listOperations } from '../spec/operations.js';
 import { controlAccess } from './control-access.js';
 import { mockControls } from './controls.js';
 import { cors } from './cors.js';
 import { docsRouter } from './docs.js';
+import { frontendHandler } from './frontend.js';
 import { readMultipart } from './multipart.js';
 import { attachStateFile } from './state-file-hook.js';
 
@@ -91,6 +94,11 @@ export function createMockServer(partial: Partial<MockOptions> = {}): MockServer
     return parser;
   };
 
+  // --frontend: checked before anything starts, so a bad folder fails the build, not the first request.
+  const frontend = options.frontendDir === undefined ? undefined : frontendHandler(options.frontendDir);
+  // With a frontend, a GET under the base path that no route answers is the frontend's (404.html, 200), as on
+  // the real single binary; a path that exists with other methods keeps its 405.
+  const route = frontend ? createRouteMatcher(listOperations(runtime.doc)) : undefined;
   const app = express() as MockServer;
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -99,9 +107,14 @@ export function createMockServer(partial: Partial<MockOptions> = {}): MockServer
   app.use('/__mock', controlAccess(options.controlHosts), mockControls(runtime));
   app.use(cors(options.corsOrigin));
   app.use(options.basePath, (req, res, next) => {
+    if (frontend && route && (req.method === 'GET' || req.method === 'HEAD') && route(req.method, req.path).kind === 'not-found') {
+      frontend(req, res, next);
+      return;
+    }
     runtime.handle(plainRequest(req, rawBody)).then((out) => writeResponse(res, out, options.streamBacklogBytes), next);
   });
   app.use('/docs', docsRouter(runtime.doc, options.basePath));
+  if (frontend) app.use(frontend);
   app.use((_req, res) => {
     res.status(404).setHeader('Content-Type', 'application/json');
     res.end(`${JSON.stringify({ message: 'Not Found' })}\n`);

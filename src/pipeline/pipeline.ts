@@ -2,7 +2,8 @@
  * The request pipeline: a plain request in, a plain response out, through named stages —
  *
  *   match route → mock controls (Prefer, latency) → authenticate → mock controls (Prefer: code, fail-rate)
- *   → read and validate input → handle → serialise → strict response check,  and on any failure: map errors.
+ *   → server quirks (before) → read and validate input → handle → server quirks (after) → serialise
+ *   → strict response check,  and on any failure: map errors.
  *
  * Built once per mock. Everything that changes while the mock runs (the store after a reset or an import) is
  * read from the context on each request, so nothing here is rebuilt. No transport and no Node built-ins: the
@@ -18,11 +19,13 @@ import { delayOf, injectedFailure, preferredCodeReply, preferredExampleReply, sl
 import { ApiError, badRequest, failureReply, type FailedRequest } from './errors.js';
 import { createRouteMatcher } from './match-route.js';
 import { parsePrefer } from './prefer.js';
+import { quirkAfter, quirkAfterFailure, quirkBefore, quirksFor } from './quirks.js';
 import { readInput } from './read-input.js';
 import { withAbsoluteLinks } from './links.js';
 import { jsonResponse, serializeReply } from './serialize.js';
 import { strictCheck } from './strict-check.js';
 import type { PlainRequest, PlainResponse } from './types.js';
+import { WARNING_HEADER, warningHeaderValue, type WarningRegistry } from './warnings.js';
 
 /** What a request is handled with: read afresh on every request. */
 export interface PipelineContext extends Services {
@@ -34,6 +37,8 @@ export interface PipelineContext extends Services {
    * 2xx is only ever acknowledged once the write is persisted (see --state-file). Throws to fail the request.
    */
   afterWrite(): void;
+  /** Where lenient answers' warnings are counted (GET /__mock/warnings). */
+  readonly warnings?: WarningRegistry;
 }
 
 export type HandleRequest = (req: PlainRequest, ctx: PipelineContext) => Promise<PlainResponse>;
@@ -62,7 +67,7 @@ export function createPipeline(operations: readonly OperationInfo[]): HandleRequ
     return respond(ctx, op, { status, body, headers }, where, apiBase, !(err instanceof ApiError && err.fromMockControl));
   };
 
-  async function run(op: OperationInfo, params: Record<string, string>, req: PlainRequest, ctx: PipelineContext, where: FailedRequest, apiBase: string): Promise<PlainResponse> {
+  async function run(op: OperationInfo, params: Record<string, string>, req: PlainRequest, ctx: PipelineContext, where: FailedRequest, apiBase: string, said: { warning?: string }): Promise<PlainResponse> {
     const prefer = parsePrefer(req.header('prefer'));
     await sleep(delayOf(prefer, ctx.options.latency, ctx.random));
     let auth: Awaited<ReturnType<typeof authenticate>>;
@@ -73,9 +78,24 @@ export function createPipeline(operations: readonly OperationInfo[]): HandleRequ
       if (op.auth === 'query' && err instanceof ApiError) return { status: 401, headers: { 'Content-Type': 'text/event-stream' }, body: ACCESS_ENDED_FRAME };
       throw err;
     }
+    // --profile server / --quirks: the real server's own departures; a reply they make skips the strict check.
+    const quirks = quirksFor(ctx.options.quirks, op.operationId);
+    const quirkRequest = { op, caller: auth.caller, query: req.query };
+    const quirked = quirkBefore(quirks, quirkRequest);
+    if (quirked) return respond(ctx, op, quirked, where, apiBase, false);
     const controlled = preferredCodeReply(op, prefer) ?? injectedFailure(op, ctx.options.failRate, ctx.random);
     if (controlled) return respond(ctx, op, controlled, where, apiBase);
-    const input = await readInput(op, req, params, ctx.validators, ctx.options.bodyLimitBytes);
+    let read: Awaited<ReturnType<typeof readInput>>;
+    try {
+      read = await readInput(op, req, params, ctx.validators, ctx.options.bodyLimitBytes, ctx.options.strict);
+    } catch (err) {
+      // A refused request (a malformed id…) is still the server's to answer its own way (campaign-unknown-id-empty).
+      const changed = quirkAfterFailure(quirks, err, quirkRequest);
+      if (changed) return respond(ctx, op, changed, where, apiBase, false);
+      throw err;
+    }
+    const { warnings, ...input } = read;
+    if (warnings.length) said.warning = noteWarnings(ctx, op, req, where, warnings);
     const example = preferredExampleReply(op, prefer);
     if (example) return respond(ctx, op, example, where, apiBase);
     const handler = table.get(op.operationId);
@@ -90,10 +110,28 @@ export function createPipeline(operations: readonly OperationInfo[]): HandleRequ
       token: auth.token,
       apiBase,
     } as RequestContext;
-    const reply = await handler(context);
+    let reply: Reply;
+    try {
+      reply = await handler(context);
+    } catch (err) {
+      const changed = quirkAfterFailure(quirks, err, quirkRequest);
+      if (changed) return respond(ctx, op, changed, where, apiBase, false);
+      throw err;
+    }
     if (op.writes && reply.status < 300) ctx.afterWrite();
-    return respond(ctx, op, reply, where, apiBase);
+    const changed = quirks.length > 0 ? quirkAfter(quirks, reply, quirkRequest) : undefined;
+    return changed ? respond(ctx, op, changed, where, apiBase, false) : respond(ctx, op, reply, where, apiBase);
   }
+
+  /** Counts and logs a lenient answer's warnings; returns the response header's value. */
+  const noteWarnings = (ctx: PipelineContext, op: OperationInfo, req: PlainRequest, where: FailedRequest, warnings: string[]): string => {
+    const query = new URLSearchParams(Object.entries(req.query).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x): [string, string] => [k, x]) : [[k, v] as [string, string]]))).toString();
+    const full = `${where.method} ${where.path}${query ? `?${query}` : ''}`;
+    const example = full.length > 300 ? `${full.slice(0, 297)}...` : full;
+    for (const message of warnings) ctx.warnings?.record(op.operationId, message, example);
+    ctx.options.warningLog(`wapikit-mock: warning: ${example} (${op.operationId}): ${warnings.join('; ')}; answered as the real server would (--strict refuses it)\n`);
+    return warningHeaderValue(warnings);
+  };
 
   return async function handleRequest(req, ctx) {
     const path = `${ctx.options.basePath}${req.path}`;
@@ -107,11 +145,15 @@ export function createPipeline(operations: readonly OperationInfo[]): HandleRequ
     const { op, params } = route;
     const where: FailedRequest = { operation: op.operationId, method: req.method, path };
     const apiBase = `${req.origin}${ctx.options.basePath}`;
+    // Lenient answers (src/spec/leniency.ts) carry their warning, whatever the handler then answers.
+    const said: { warning?: string } = {};
+    let res: PlainResponse;
     try {
       if (!params) throw badRequest(`path is not valid: malformed percent-escape in '${req.path}'`);
-      return await run(op, params, req, ctx, where, apiBase);
+      res = await run(op, params, req, ctx, where, apiBase, said);
     } catch (err) {
-      return fail(ctx, op, err, where, apiBase);
+      res = fail(ctx, op, err, where, apiBase);
     }
+    return said.warning === undefined ? res : { ...res, headers: { ...res.headers, [WARNING_HEADER]: said.warning } };
   };
 }

@@ -1,11 +1,14 @@
 /**
  * The read-and-validate stage: path and query parameters, then the body the operation takes (JSON or a
- * multipart form), each checked against the spec. The first problem is a 400 naming it.
+ * multipart form), each checked against the spec. A problem is a 400 naming it — unless every problem of a location
+ * breaks a rule only the spec states (src/spec/leniency.ts) and the mock is not strict: then the offending query
+ * parameters or body fields are dropped, as the server ignores them, and the problems come back as warnings.
  */
 import { MAX_JSON_DEPTH, nestsDeeperThan, tooDeepMessage } from '../domain/json-depth.js';
 import type { UploadedFile } from '../handlers/types.js';
+import { enforcementOf, type RuleLocation } from '../spec/leniency.js';
 import type { OperationInfo } from '../spec/operations.js';
-import type { SpecValidators } from '../spec/validators.js';
+import type { SpecValidators, Violation } from '../spec/validators.js';
 import { badRequest, invalid } from './errors.js';
 import { fileFieldProblem, fileFieldsOf, MAX_UPLOAD_BYTES } from './form-rules.js';
 import { parseJsonBody } from './json-body.js';
@@ -19,6 +22,37 @@ export interface Input {
   fields: Record<string, string>;
 }
 
+/** The input, and what the lenient mode let through (messages, as a 400 of --strict would word them). */
+export interface ReadInput extends Input {
+  warnings: string[];
+}
+
+function unescapeToken(token: string): string {
+  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** Removes the member a JSON pointer names (nothing when it is not there). */
+function removeAt(root: unknown, pointer: string): void {
+  const tokens = pointer.split('/').slice(1).map(unescapeToken);
+  const last = tokens.pop();
+  let parent: unknown = root;
+  for (const t of tokens) parent = parent && typeof parent === 'object' && Object.hasOwn(parent, t) ? (parent as Record<string, unknown>)[t] : undefined;
+  if (last !== undefined && parent && typeof parent === 'object' && !Array.isArray(parent) && Object.hasOwn(parent, last)) delete (parent as Record<string, unknown>)[last];
+}
+
+/**
+ * Settles one location's problems: refused (thrown, today's 400) when strict or when any of them breaks a rule the
+ * server enforces; otherwise each offending member is dropped from `value`, `recheck` must then find nothing, and
+ * the messages are returned as warnings.
+ */
+function settle(op: OperationInfo, location: RuleLocation, problems: Violation[], strict: boolean, value: unknown, recheck: () => Violation[]): string[] {
+  if (problems.length === 0) return [];
+  if (strict || problems.some((v) => v.pointer === '' || enforcementOf(op, location, v) === 'server')) throw invalid(problems);
+  for (const v of problems) removeAt(value, location === 'body' ? v.pointer : `/${v.pointer.split('/')[1] ?? ''}`);
+  if (recheck().length) throw invalid(problems);
+  return problems.map((v) => v.message);
+}
+
 /** The media type of a Content-Type header, lower case, without parameters. */
 export function mediaTypeOf(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
@@ -30,10 +64,12 @@ export function isJsonType(contentType: string | undefined): boolean {
   return type === 'application/json' || /^[^/]+\/[^/]+\+json$/.test(type);
 }
 
-export async function readInput(op: OperationInfo, req: PlainRequest, params: Record<string, string>, validators: SpecValidators, bodyLimitBytes: number): Promise<Input> {
-  const input: Input = { params: { ...params }, query: { ...req.query }, body: undefined, files: [], fields: {} };
-  const problems = [...validators.parameters(op, 'path', input.params), ...validators.parameters(op, 'query', input.query)];
-  if (problems.length) throw invalid(problems);
+export async function readInput(op: OperationInfo, req: PlainRequest, params: Record<string, string>, validators: SpecValidators, bodyLimitBytes: number, strict: boolean): Promise<ReadInput> {
+  const input: ReadInput = { params: { ...params }, query: { ...req.query }, body: undefined, files: [], fields: {}, warnings: [] };
+  const pathProblems = validators.parameters(op, 'path', input.params);
+  const queryProblems = validators.parameters(op, 'query', input.query);
+  if (pathProblems.length) throw invalid([...pathProblems, ...queryProblems]);
+  input.warnings.push(...settle(op, 'query', queryProblems, strict, input.query, () => validators.parameters(op, 'query', input.query)));
   const content = op.requestBody?.content ?? {};
   const contentType = req.header('content-type');
   if (content['multipart/form-data']) {
@@ -60,7 +96,7 @@ export async function readInput(op: OperationInfo, req: PlainRequest, params: Re
     if (input.body === undefined && op.requestBody?.required) throw badRequest('request body is required (application/json)');
     if (nestsDeeperThan(input.body, MAX_JSON_DEPTH)) throw badRequest(tooDeepMessage('request body'));
     const bodyProblems = validators.body(op, 'application/json', input.body);
-    if (bodyProblems.length) throw invalid(bodyProblems);
+    input.warnings.push(...settle(op, 'body', bodyProblems, strict, input.body, () => validators.body(op, 'application/json', input.body)));
   }
   return input;
 }

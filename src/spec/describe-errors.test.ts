@@ -59,6 +59,40 @@ describe('describeErrors: the wording of each kind of problem', () => {
   });
 });
 
+describe('describeErrors: a value with alternatives names every alternative', () => {
+  const uuidOrEmpty = { type: 'string', anyOf: [{ format: 'uuid' }, { const: '' }] };
+  it.each([
+    ["a uuid or '' (a conversation's campaignId)", obj({ c: uuidOrEmpty }), { c: 'abc' }, "field 'c' must be a valid uuid or '' (got 'abc')"],
+    ['anyOf: an enum or a const', obj({ s: { anyOf: [{ enum: ['Active', 'Closed'] }, { const: 'Any' }] } }), { s: 'Open' }, "field 's' must be one of Active, Closed or 'Any' (got 'Open')"],
+    ['anyOf: types', obj({ n: { anyOf: [{ type: 'integer' }, { type: 'null' }] } }), { n: 'x' }, "field 'n' must be an integer or null (got 'x')"],
+    ['anyOf: a type with limits', obj({ n: { anyOf: [{ type: 'integer', minimum: 1 }, { type: 'string', format: 'date' }] } }), { n: 0 }, "field 'n' must be an integer at least 1 or a valid date (got 0)"],
+    ['anyOf: three alternatives', obj({ v: { anyOf: [{ const: 'a' }, { const: 1 }, { type: 'boolean' }] } }), { v: 'z' }, "field 'v' must be 'a', 1 or a boolean (got 'z')"],
+    ['oneOf: a format or a const', obj({ c: { type: 'string', oneOf: [{ format: 'email' }, { const: '' }] } }), { c: 'me' }, "field 'c' must be a valid email or '' (got 'me')"],
+    ['oneOf: an enum or a type', obj({ s: { oneOf: [{ enum: ['Low', 'High'] }, { type: 'integer' }] } }), { s: 'Mid' }, "field 's' must be one of Low, High or an integer (got 'Mid')"],
+    ['oneOf: more than one matches', obj({ n: { oneOf: [{ type: 'integer' }, { type: 'number' }] } }), { n: 3 }, "field 'n' must be exactly one of an integer or a number (got 3, which is an integer and a number)"],
+    ['nested alternatives', obj({ v: { anyOf: [{ anyOf: [{ const: 'a' }, { const: 'b' }] }, { type: 'integer' }] } }), { v: 'z' }, "field 'v' must be 'a' or 'b' or an integer (got 'z')"],
+    ['inside a nested object', obj({ o: obj({ c: uuidOrEmpty }) }), { o: { c: 'abc' } }, "field 'o.c' must be a valid uuid or '' (got 'abc')"],
+    ['inside an array item', obj({ a: { type: 'array', items: obj({ c: uuidOrEmpty }) } }), { a: [{ c: '' }, { c: 'abc' }] }, "field 'a[1].c' must be a valid uuid or '' (got 'abc')"],
+    ['an array item itself', obj({ a: { type: 'array', items: { oneOf: [{ type: 'integer' }, { const: 'none' }] } } }), { a: [1, 'x'] }, "field 'a[1]' must be an integer or 'none' (got 'x')"],
+  ])('%s', (_name, schema, value, message) => {
+    expect(messages(schema, value)).toEqual([message]);
+  });
+
+  it('reports the place, the alternatives and the value as a violation', () => {
+    expect(violations(obj({ c: uuidOrEmpty }), { c: 'abc' })).toEqual([{ pointer: '/c', message: "field 'c' must be a valid uuid or '' (got 'abc')", expected: "a valid uuid or ''", actual: 'abc', keyword: 'anyOf' }]);
+  });
+
+  it('says the other problems of the same value as before', () => {
+    const schema = obj({ c: uuidOrEmpty, n: { type: 'integer' }, r: { type: 'string' } }, { required: ['r'] });
+    expect(messages(schema, { c: 'abc', n: 'x' })).toEqual(["field 'r' is required", "field 'c' must be a valid uuid or '' (got 'abc')", "field 'n' must be an integer (got 'x')"]);
+  });
+
+  it('falls back to the problems inside the branches when an alternative is a whole object', () => {
+    const schema = obj({ v: { anyOf: [{ type: 'null' }, obj({ id: { type: 'integer' } }, { required: ['id'] })] } });
+    expect(messages(schema, { v: {} })).toEqual(["field 'v' must be null (got {})", "field 'v.id' is required"]);
+  });
+});
+
 describe('describeErrors: the place of a key with a slash or a tilde', () => {
   it.each([
     ['a field not allowed', obj({}, { additionalProperties: false }), { 'a/b': 5 }, "field 'a/b' is not allowed here", '/a~1b', 5],

@@ -1,4 +1,5 @@
 /** The command line's parsing, in process: flags, environment variables, defaults and usage errors. */
+import { relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCli, type CliCommand, type CliIo, type ServeSettings } from '../../src/cli/program.js';
 
@@ -29,6 +30,9 @@ async function serveSettings(argv: string[], env: Record<string, string> = {}): 
   return (command as Extract<CliCommand, { kind: 'serve' }>).settings;
 }
 
+/** A static site with an index.html, for --frontend. */
+const SITE = resolve(import.meta.dirname, '../browser/fixtures/frontend');
+
 const DEFAULTS: ServeSettings = {
   port: 4010,
   host: '127.0.0.1',
@@ -42,11 +46,29 @@ const DEFAULTS: ServeSettings = {
   simulate: false,
   corsOrigin: '*',
   jwtSecret: undefined,
+  strict: false,
+  frontendDir: undefined,
   quiet: false,
+  quirks: [],
   explicit: { seed: false, now: false, size: false },
 };
 
 describe('serve settings', () => {
+  it('reads --strict and WAPIKIT_MOCK_STRICT', async () => {
+    expect((await serveSettings(['--strict'])).strict).toBe(true);
+    expect((await serveSettings([], { WAPIKIT_MOCK_STRICT: 'true' })).strict).toBe(true);
+    expect((await serveSettings([])).strict).toBe(false);
+  });
+
+  it('reads --frontend and WAPIKIT_MOCK_FRONTEND as an absolute folder, and refuses one without index.html', async () => {
+    const site = SITE;
+    expect((await serveSettings(['--frontend', relative(process.cwd(), site)])).frontendDir).toBe(site);
+    expect((await serveSettings([], { WAPIKIT_MOCK_FRONTEND: site })).frontendDir).toBe(site);
+    const refused = await parse(['--frontend', import.meta.dirname]);
+    expect(refused.command).toEqual({ kind: 'exit', code: 2 });
+    expect(refused.stderr).toContain(`The frontend folder ${import.meta.dirname} has no index.html`);
+  });
+
   it('defaults to port 4010 on loopback, seed 1, size 300 and today at 00:00 UTC', async () => {
     expect(await serveSettings([])).toEqual(DEFAULTS);
   });
@@ -57,11 +79,13 @@ describe('serve settings', () => {
   ])('reads every flag with $name', async ({ argv }) => {
     const s = await serveSettings([
       ...argv, '--port', '0', '--host', '0.0.0.0', '--seed', '42', '--now', '2026-01-02', '--size', '10', '--token', 'fixed',
-      '--latency', '100-400', '--fail-rate', '0.25', '--state-file', 'state.json', '--simulate', '--cors-origin', 'http://localhost:3000/', '--jwt-secret', 'team-secret', '--quiet',
+      '--latency', '100-400', '--fail-rate', '0.25', '--state-file', 'state.json', '--simulate', '--cors-origin', 'http://localhost:3000/', '--jwt-secret', 'team-secret', '--strict', '--quiet',
+      '--frontend', SITE, '--quirks', 'conversations-total-zero,messages-no-route',
     ]);
     expect(s).toEqual({
       port: 0, host: '0.0.0.0', seed: 42, now: '2026-01-02T00:00:00.000Z', size: 10, token: 'fixed', latency: { min: 100, max: 400 }, failRate: 0.25,
-      stateFile: 'state.json', simulate: true, corsOrigin: 'http://localhost:3000', jwtSecret: 'team-secret', quiet: true, explicit: { seed: true, now: true, size: true },
+      stateFile: 'state.json', simulate: true, corsOrigin: 'http://localhost:3000', jwtSecret: 'team-secret', strict: true, quiet: true, explicit: { seed: true, now: true, size: true },
+      frontendDir: SITE, quirks: ['conversations-total-zero', 'messages-no-route'],
     });
   });
 
@@ -77,12 +101,14 @@ describe('serve settings', () => {
   it('reads every option from WAPIKIT_MOCK_* environment variables', async () => {
     const s = await serveSettings([], {
       WAPIKIT_MOCK_PORT: '5000', WAPIKIT_MOCK_HOST: '::1', WAPIKIT_MOCK_SEED: '9', WAPIKIT_MOCK_NOW: '2026-02-03T04:05:06Z', WAPIKIT_MOCK_SIZE: '25',
-      WAPIKIT_MOCK_TOKEN: 'env-token', WAPIKIT_MOCK_LATENCY: '5-10', WAPIKIT_MOCK_FAIL_RATE: '0.5', WAPIKIT_MOCK_STATE_FILE: '/tmp/s.json',
+      WAPIKIT_MOCK_TOKEN: 'env-token', WAPIKIT_MOCK_LATENCY: '5-10', WAPIKIT_MOCK_FAIL_RATE: '0.5', WAPIKIT_MOCK_STATE_FILE: '/tmp/s.json', WAPIKIT_MOCK_STRICT: 'on',
       WAPIKIT_MOCK_SIMULATE: 'true', WAPIKIT_MOCK_CORS_ORIGIN: 'https://app.example.com', WAPIKIT_MOCK_JWT_SECRET: 'env-secret', WAPIKIT_MOCK_QUIET: '1',
+      WAPIKIT_MOCK_FRONTEND: SITE, WAPIKIT_MOCK_QUIRKS: 'location-message-null',
     });
     expect(s).toEqual({
       port: 5000, host: '::1', seed: 9, now: '2026-02-03T04:05:06.000Z', size: 25, token: 'env-token', latency: { min: 5, max: 10 }, failRate: 0.5,
-      stateFile: '/tmp/s.json', simulate: true, corsOrigin: 'https://app.example.com', jwtSecret: 'env-secret', quiet: true, explicit: { seed: true, now: true, size: true },
+      stateFile: '/tmp/s.json', simulate: true, corsOrigin: 'https://app.example.com', jwtSecret: 'env-secret', strict: true, quiet: true, explicit: { seed: true, now: true, size: true },
+      frontendDir: SITE, quirks: ['location-message-null'],
     });
   });
 
@@ -105,7 +131,7 @@ describe('serve settings', () => {
 describe('usage errors: exit code 2 and a message that says what is wrong', () => {
   it.each<{ name: string; argv: string[]; env: Record<string, string>; message: string }>([
     { name: 'an unknown flag', argv: ['--prot', '0'], env: {}, message: "error: unknown option '--prot'\n(Did you mean --port?)" },
-    { name: 'an unknown command', argv: ['start'], env: {}, message: "error: unknown command 'start' (commands: serve, contract, fixtures)" },
+    { name: 'an unknown command', argv: ['start'], env: {}, message: "error: unknown command 'start' (commands: serve, contract, fixtures, quirks)" },
     { name: 'a port that is not a number', argv: ['--port', 'abc'], env: {}, message: "error: option '-p, --port <number>' argument 'abc' is invalid. The port must be an integer from 0 to 65535." },
     { name: 'a port out of range', argv: ['--port', '70000'], env: {}, message: 'The port must be an integer from 0 to 65535.' },
     { name: 'a fractional seed', argv: ['--seed', '1.5'], env: {}, message: "argument '1.5' is invalid. The seed must be an integer" },

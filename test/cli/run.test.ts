@@ -158,6 +158,32 @@ describe('wapikit-mock, run for real', () => {
       expect((await s.stop()).code).toBe(0);
     }
   });
+
+  it('serves the app with --frontend, printing its URL and the sign-in emails, and refuses a folder without index.html', async () => {
+    const site = join(ROOT, 'test/browser/fixtures/frontend');
+    const s = await serve(['--port', '0', '--size', '30', '--frontend', site]);
+    try {
+      const origin = s.api.replace(/\/api$/, '');
+      const banner = s.output();
+      expect(banner).toContain(`App       ${origin}/  (${site})`);
+      expect(banner).toMatch(/Login {5}demo@wapikit\.test {2,}demo \/ demo1234 {2}\(Owner\)\n {12}agent@wapikit\.test {2,}agent \/ agent1234 {2}\(Member\)\n/);
+      const index = await fetch(`${origin}/`);
+      expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await index.text()).toBe(readFileSync(join(site, 'index.html'), 'utf8'));
+      const plans = await fetch(`${s.api}/payment/plans`);
+      expect(plans.status).toBe(200);
+      expect(await plans.text()).toBe(readFileSync(join(site, '404.html'), 'utf8'));
+    } finally {
+      expect((await s.stop()).code).toBe(0);
+    }
+
+    const missing = await run(['--port', '0', '--frontend', 'no-such-build']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`argument 'no-such-build' is invalid. The frontend folder ${join(tmp, 'no-such-build')} does not exist.`);
+    const noIndex = await run(['--port', '0'], { WAPIKIT_MOCK_FRONTEND: tmp });
+    expect(noIndex.code).toBe(2);
+    expect(noIndex.stderr).toContain(`from env 'WAPIKIT_MOCK_FRONTEND' is invalid. The frontend folder ${tmp} has no index.html`);
+  });
 });
 
 describe('wapikit-mock, run for real: what it lets in, and which state files it refuses', () => {

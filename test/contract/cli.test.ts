@@ -33,6 +33,8 @@ describe('contract CLI', () => {
     for (const flag of ['--base-url', '--token', '--username', '--password', '--allow-writes', '--only', '--reporter', '--output', '--timeout', '--target-profile', '--spec', '--anonymous', '--max-response-bytes']) {
       expect(r.stdout).toContain(flag);
     }
+    // --base-url's base path differs between a Wapikit server (/api) and Prism (the root).
+    expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/no \/api for Prism \(prism mock serves at the root/);
   });
 
   it.each([

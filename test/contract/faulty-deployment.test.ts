@@ -44,6 +44,12 @@ const rows: Row[] = [
     expected: /response field 'paginationMeta\.total' must be an integer \(got '\d+'\)/,
   },
   {
+    mutation: 'breaks a field with alternatives',
+    operationId: 'getConversationById',
+    fault: { matches: GET_CONVERSATION, response: (res) => { if (res.status === 200) editJson(res, (b) => { (b as Json).conversation.campaignId = 'abc'; }); } },
+    expected: /response field 'conversation\.campaignId' must be a valid uuid or '' \(got 'abc'\)/,
+  },
+  {
     mutation: 'answers an undocumented status',
     operationId: 'getConversationById',
     fault: { matches: GET_CONVERSATION, response: (res) => { if (res.status === 200) res.status = 418; } },

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runContract, type ContractReport } from '../../src/contract/index.js';
-import { isReadOperation } from '../../src/contract/run-contract.js';
+import { isReadOperation, SetupError } from '../../src/contract/run-contract.js';
 import { listOperations, loadSpec } from '../../src/spec/index.js';
 import { startPrism, type PrismServer } from './support/prism.js';
 
@@ -65,6 +65,12 @@ describe('against Prism (generic profile, stateless)', () => {
     expect(byKind('no-token').every((c) => c.outcome === 'pass' && c.status === 401)).toBe(true);
     expect(byKind('malformed-id').every((c) => c.outcome === 'pass' && c.status === 400)).toBe(true);
     expect(byKind('missing-parameter').every((c) => c.outcome === 'pass' && c.status === 400)).toBe(true);
+  });
+
+  it('stops at the first request, naming the right base URL, when --base-url ends in /api', async () => {
+    const run = runContract({ baseUrl: `${prism.baseUrl}/api`, token: 'prism-accepts-any-token', profile: 'generic' });
+    await expect(run).rejects.toThrow(SetupError);
+    await expect(run).rejects.toThrow(`give --base-url ${prism.baseUrl} instead`);
   });
 
   it('runs the write operations with --allow-writes and finds no violation', () => {

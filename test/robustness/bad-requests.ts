@@ -8,6 +8,12 @@
 import { parse as parseQuery } from 'node:querystring';
 import { sampleFromPattern, sampleValue } from '../../src/contract/sample-values.js';
 import type { JsonSchema, OpenApiDocument, OperationInfo, SpecValidators, Violation } from '../../src/spec/index.js';
+import { enforcementOf, type RuleLocation } from '../../src/spec/leniency.js';
+
+/** Whether every problem breaks a spec-only rule (what the lenient default lets through). */
+function specOnly(op: OperationInfo, location: RuleLocation, problems: Violation[]): boolean {
+  return problems.length > 0 && problems.every((v) => v.pointer !== '' && enforcementOf(op, location, v) === 'spec-only');
+}
 
 /** A well-formed v4 UUID that no seeded world hands out. */
 export const UNKNOWN_UUID = '00000000-0000-4000-8000-00000000dead';
@@ -33,6 +39,11 @@ export interface BadRequest {
   reachesHandler?: boolean;
   /** A refusal of the mock's own controls (`Prefer`): a 400 even where the operation documents none. */
   control?: boolean;
+  /**
+   * Every problem breaks a rule only the spec states (src/spec/leniency.ts): refused only with `strict`; by default
+   * answered by the handler with an `x-wapikit-mock-warning` header mentioning the problem.
+   */
+  specOnly?: boolean;
 }
 
 export interface BadRequestContext {
@@ -251,16 +262,18 @@ export function badRequests(op: OperationInfo, ctx: BadRequestContext): BadReque
   for (const p of queryParams) {
     for (const [label, value] of QUERY_CANDIDATES) {
       const q = { ...query, [p.name]: value };
-      if (validators.parameters(op, 'query', { ...q }).length === 0) continue;
-      out.push({ name: `query parameter '${p.name}' = ${label}`, method, path: withQuery(buildPath(op, pathValues), q), ...rest, status: 400, mentions: `query parameter '${p.name}'` });
+      const problems = validators.parameters(op, 'query', { ...q });
+      if (problems.length === 0) continue;
+      out.push({ name: `query parameter '${p.name}' = ${label}`, method, path: withQuery(buildPath(op, pathValues), q), ...rest, status: 400, mentions: `query parameter '${p.name}'`, specOnly: specOnly(op, 'query', problems) });
     }
     for (const [label, raw] of MALFORMED_ESCAPES) {
       // The server's query parser decodes leniently; the spec decides whether what comes out is acceptable.
       const decoded = parseQuery(`v=${raw}`).v as string;
-      if (validators.parameters(op, 'query', { ...query, [p.name]: decoded }).length === 0) continue;
+      const problems = validators.parameters(op, 'query', { ...query, [p.name]: decoded });
+      if (problems.length === 0) continue;
       const others = new URLSearchParams(Object.entries(query).filter(([k]) => k !== p.name)).toString();
       const path = `${buildPath(op, pathValues)}?${others ? `${others}&` : ''}${p.name}=${raw}`;
-      out.push({ name: `query parameter '${p.name}' = a malformed percent-escape: ${label}`, method, path, ...rest, status: 400, mentions: `query parameter '${p.name}'` });
+      out.push({ name: `query parameter '${p.name}' = a malformed percent-escape: ${label}`, method, path, ...rest, status: 400, mentions: `query parameter '${p.name}'`, specOnly: specOnly(op, 'query', problems) });
     }
     if (p.required) {
       const { [p.name]: _dropped, ...q } = query;
@@ -270,8 +283,8 @@ export function badRequests(op: OperationInfo, ctx: BadRequestContext): BadReque
 
   // ---- JSON bodies
   if (json) {
-    const bodyCase = (name: string, body: string | Uint8Array, status: number, mentions?: string, headers: Record<string, string> = jsonHeaders): void => {
-      out.push({ name, method, path: basePath, headers, body, status, ...(mentions ? { mentions } : {}) });
+    const bodyCase = (name: string, body: string | Uint8Array, status: number, mentions?: string, headers: Record<string, string> = jsonHeaders, problems: Violation[] = []): void => {
+      out.push({ name, method, path: basePath, headers, body, status, ...(mentions ? { mentions } : {}), ...(specOnly(op, 'body', problems) ? { specOnly: true } : {}) });
     };
     if (op.requestBody?.required) bodyCase('no body', '', 400, 'request body is required', {});
     for (const [label, raw] of [['truncated JSON', '{"'], ['a trailing comma', '{"a":1,}'], ['single quotes', "{'a':1}"], ['NaN', 'NaN']] as const) {
@@ -308,15 +321,16 @@ export function badRequests(op: OperationInfo, ctx: BadRequestContext): BadReque
           const problems = validators.body(op, 'application/json', variant);
           if (problems.length === 0) continue;
           tried += 1;
-          bodyCase(`body field '${name}' = ${label}`, JSON.stringify(variant), 400, named(field, problems));
+          bodyCase(`body field '${name}' = ${label}`, JSON.stringify(variant), 400, named(field, problems), jsonHeaders, problems);
         }
       }
       for (const at of objectPaths(sample)) {
         const where = at.length ? `in '${dottedName(at)}'` : 'at the top';
         for (const [key, raw] of [['unexpectedField', '1'], ['__proto__', '{"polluted":true}'], ['constructor', '{"prototype":{"polluted":true}}']] as const) {
           const text = withRawKey(sample, at, key, raw);
-          if (!text || validators.body(op, 'application/json', JSON.parse(text)).length === 0) continue;
-          bodyCase(`an extra field '${key}' ${where}`, text, 400, key);
+          const problems = text ? validators.body(op, 'application/json', JSON.parse(text)) : [];
+          if (!text || problems.length === 0) continue;
+          bodyCase(`an extra field '${key}' ${where}`, text, 400, key, jsonHeaders, problems);
         }
       }
     }

@@ -14,6 +14,9 @@ export class DomainError extends Error {
   }
 }
 
+/** The fixed sentence the real server answers an unexpected failure with (API-FACTS §1.4). */
+export const SERVER_ERROR_MESSAGE = 'Something went wrong while processing your request.';
+
 export const missing = (message: string) => new DomainError('not-found', message);
 export const rejected = (message: string) => new DomainError('invalid', message);
 export const denied = (message: string) => new DomainError('denied', message);

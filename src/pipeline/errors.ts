@@ -1,4 +1,4 @@
-import { DomainError } from '../domain/errors.js';
+import { DomainError, SERVER_ERROR_MESSAGE } from '../domain/errors.js';
 import { NOT_PERMITTED } from '../domain/membership.js';
 import type { Violation } from '../spec/validators.js';
 
@@ -47,7 +47,7 @@ export function errorReply(err: unknown): { status: number; body: unknown; heade
   if (e?.type === 'entity.parse.failed') return { status: 400, body: `request body is not valid JSON: ${e.message ?? 'parse error'}`, headers: {} };
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return { status: 400, body: e.message ?? 'unsupported request encoding', headers: {} };
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return { status: e.status, body: e.message ?? 'bad request', headers: {} };
-  return { status: 500, body: 'Something went wrong while processing your request.', headers: {} };
+  return { status: 500, body: SERVER_ERROR_MESSAGE, headers: {} };
 }
 
 /** Where a request failed, for the report of an unexpected error. */

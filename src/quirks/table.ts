@@ -7,6 +7,8 @@
  */
 import type { Caller } from '../auth/caller.js';
 import type { OperationInfo } from '../spec/operations.js';
+import { SERVER_ERROR_MESSAGE } from '../domain/errors.js';
+import { NOT_PERMITTED } from '../domain/membership.js';
 
 /** A JSON answer, as a quirk sees and makes it. */
 export interface QuirkReply {
@@ -80,8 +82,6 @@ export const EMPTY_CAMPAIGN = {
   phoneNumberInUse: '',
 } as const;
 
-/** The fixed sentence the server answers an unexpected failure with (API-FACTS §1.4). */
-export const GENERIC_500 = 'Something went wrong while processing your request.';
 
 export const QUIRKS: readonly Quirk[] = [
   {
@@ -187,7 +187,7 @@ export const QUIRKS: readonly Quirk[] = [
     reference: '§1.3, §4.5 #24',
     apply: {
       before: ({ op, caller }) =>
-        caller && caller.accessLevel !== 'Owner' && op.permissions.length > 0 ? { status: 401, body: 'You are not authorized to access this resource.' } : undefined,
+        caller && caller.accessLevel !== 'Owner' && op.permissions.length > 0 ? { status: 401, body: NOT_PERMITTED } : undefined,
     },
     proof: { observableBy: 'api-test' },
   },
@@ -221,7 +221,7 @@ export const QUIRKS: readonly Quirk[] = [
     operations: ['joinOrganization', 'updateUser'],
     does: "Performs the write (joins the organization, updates the user), then answers 500 ('Something went wrong while processing your request.', 'Error updating user') instead of the result.",
     reference: '§2.2 #8, #13, §4.3 #17',
-    apply: { after: (reply, { op }) => (ok(reply) ? { status: 500, body: op.operationId === 'updateUser' ? 'Error updating user' : GENERIC_500 } : undefined) },
+    apply: { after: (reply, { op }) => (ok(reply) ? { status: 500, body: op.operationId === 'updateUser' ? 'Error updating user' : SERVER_ERROR_MESSAGE } : undefined) },
     proof: { observableBy: 'api-test' },
   },
 ];

@@ -218,7 +218,7 @@ export function createWorld(options: WorldOptions = DEFAULT_WORLD_OPTIONS): Worl
     country: pick(f, homeCountries),
     ageMs: f.number.int({ min: 420 * DAY, max: 700 * DAY }),
     conversations: size,
-    contacts: Math.max(size > 0 ? 2 : 0, Math.round(size * 1.3)),
+    contacts: Math.max(2, Math.round(size * 1.3)),
     lists: clamp(Math.round(3 + log2), 4, 20),
     campaigns: clamp(Math.round(2 * log2), 6, 36),
     phoneNumbers: 2,

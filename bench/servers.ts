@@ -5,6 +5,7 @@ import { request } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { processTree } from './proc.js';
+import type { ServerKey } from './report.js';
 
 export const ROOT = join(import.meta.dirname, '..');
 
@@ -19,6 +20,8 @@ export interface RunningServer {
   coldStartMs: number;
   /** The first JSON line the server printed, if it prints one. */
   banner: Record<string, unknown>;
+  /** The next line the server prints on stdout after its banner (serve-mock.mjs answers SIGUSR2 with one). */
+  nextLine(timeoutMs?: number): Promise<string>;
 }
 
 export interface ServerSpec {
@@ -31,6 +34,8 @@ export interface ServerSpec {
   headers?: Record<string, string>;
   /** Set when the server prints a JSON line when it is ready (ours do; Prism does not). */
   banner?: boolean;
+  /** Working directory of the process (default: the repository root). */
+  cwd?: string;
 }
 
 /** A port that was free a moment ago on the loopback interface. */
@@ -71,25 +76,51 @@ export function fetchRaw(url: string, init: { method?: string; headers?: Record<
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function firstLine(child: ChildProcess): Promise<Record<string, unknown>> {
-  return new Promise((resolve, reject) => {
-    let buf = '';
-    const onData = (chunk: Buffer) => {
-      buf += chunk.toString();
-      const nl = buf.indexOf('\n');
-      if (nl >= 0) {
-        child.stdout?.off('data', onData);
-        child.stdout?.resume();
-        try {
-          resolve(JSON.parse(buf.slice(0, nl)) as Record<string, unknown>);
-        } catch (err) {
-          reject(new Error(`unexpected banner: ${buf.slice(0, nl)} (${String(err)})`));
-        }
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited with code ${code} before it was ready`)));
+/**
+ * Splits a child's stdout into lines: the first is its banner, later ones are handed out one at a time to
+ * whoever asks (the memory samples of serve-mock.mjs). Lines nobody asked for yet wait in a queue.
+ */
+function lineReader(child: ChildProcess): { banner: Promise<Record<string, unknown>>; nextLine: (timeoutMs?: number) => Promise<string> } {
+  const queue: string[] = [];
+  const waiting: Array<(line: string) => void> = [];
+  let buf = '';
+  let resolveBanner: (line: string) => void = () => {};
+  const first = new Promise<string>((r) => (resolveBanner = r));
+  let seenBanner = false;
+  child.stdout?.on('data', (chunk: Buffer) => {
+    buf += chunk.toString();
+    let nl: number;
+    while ((nl = buf.indexOf('\n')) >= 0) {
+      const line = buf.slice(0, nl);
+      buf = buf.slice(nl + 1);
+      if (!seenBanner) {
+        seenBanner = true;
+        resolveBanner(line);
+      } else if (waiting.length > 0) waiting.shift()!(line);
+      else queue.push(line);
+    }
   });
+  const banner = new Promise<Record<string, unknown>>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`server exited with code ${code} before it was ready`)));
+    void first.then((line) => {
+      try {
+        resolve(JSON.parse(line) as Record<string, unknown>);
+      } catch (err) {
+        reject(new Error(`unexpected banner: ${line} (${String(err)})`));
+      }
+    });
+  });
+  const nextLine = (timeoutMs = 10_000) =>
+    queue.length > 0
+      ? Promise.resolve(queue.shift()!)
+      : new Promise<string>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`no line from the server within ${timeoutMs} ms`)), timeoutMs);
+          waiting.push((line) => {
+            clearTimeout(timer);
+            resolve(line);
+          });
+        });
+  return { banner, nextLine };
 }
 
 /**
@@ -101,11 +132,13 @@ export async function startServer(spec: ServerSpec, timeoutMs = 60_000): Promise
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, spec.args.map((a) => a.replace('{port}', String(port))), {
-    cwd: ROOT,
+    cwd: spec.cwd ?? ROOT,
     stdio: ['ignore', spec.banner ? 'pipe' : 'ignore', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production' },
   });
-  const banner: Promise<Record<string, unknown>> = spec.banner ? firstLine(child) : Promise.resolve({});
+  const lines = spec.banner ? lineReader(child) : undefined;
+  const banner: Promise<Record<string, unknown>> = lines?.banner ?? Promise.resolve({});
+  const nextLine = lines?.nextLine ?? (() => Promise.reject(new Error(`${spec.name} prints no lines`)));
   const origin = `http://127.0.0.1:${port}`;
   let exited = false;
   child.once('exit', () => (exited = true));
@@ -120,7 +153,7 @@ export async function startServer(spec: ServerSpec, timeoutMs = 60_000): Promise
     await sleep(5);
   }
   const coldStartMs = Math.round(performance.now() - started);
-  return { name: spec.name, child, pid: child.pid!, origin, base: spec.base, coldStartMs, banner: bannerValue };
+  return { name: spec.name, child, pid: child.pid!, origin, base: spec.base, coldStartMs, banner: bannerValue, nextLine };
 }
 
 /** Stops a server and every process it started (Prism serves from a child process of its CLI). */
@@ -154,17 +187,20 @@ function alive(pid: number): boolean {
   }
 }
 
-/** The four servers compared. */
-export function serverSpecs(specPath: string, probe: string): Record<'mock' | 'cli' | 'bare' | 'prismStatic' | 'prismDynamic', (extra?: string[]) => ServerSpec> {
+/** The servers compared. */
+export function serverSpecs(specPath: string, probe: string): Record<ServerKey | 'mockWithGc', (extra?: string[]) => ServerSpec> {
   const prism = realpathSync(join(ROOT, 'node_modules/.bin/prism'));
   // Prism logs every request at "info" by default; "error" gives it its best throughput.
   const prismArgs = [prism, 'mock', specPath, '-h', '127.0.0.1', '-p', '{port}', '--verboseLevel', 'error'];
   const token = { 'x-access-token': 'bench' };
   return {
     mock: (extra = []) => ({ name: 'wapikit-mock', args: ['bench/serve-mock.mjs', '--port', '{port}', ...extra], base: '/api', probe, banner: true }),
+    // The same, able to report its live heap (a full GC on each memory sample): for the soak, between rounds.
+    mockWithGc: (extra = []) => ({ name: 'wapikit-mock', args: ['--expose-gc', 'bench/serve-mock.mjs', '--port', '{port}', ...extra], base: '/api', probe, banner: true }),
     // The packaged CLI, as a user starts it (no banner: polled like Prism).
     cli: () => ({ name: 'wapikit-mock CLI', args: ['dist/src/cli/main.js', 'serve', '--port', '{port}', '--quiet', '--token', 'bench'], base: '/api', probe, headers: token }),
     bare: (extra = []) => ({ name: 'bare node:http', args: ['bench/serve-bare.mjs', '--port', '{port}', ...extra], base: '/api', probe, banner: true }),
+    express: (extra = []) => ({ name: 'Express 5 replay', args: ['bench/serve-express.mjs', '--port', '{port}', ...extra], base: '/api', probe, banner: true }),
     prismStatic: () => ({ name: 'Prism static', args: prismArgs, base: '', probe, headers: token }),
     prismDynamic: () => ({ name: 'Prism dynamic', args: [...prismArgs, '-d'], base: '', probe, headers: token }),
   };

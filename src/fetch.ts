@@ -20,6 +20,8 @@ import { BodyReadError } from './pipeline/json-body.js';
 import { jsonResponse } from './pipeline/serialize.js';
 import { parseQuery, type ParsedForm, type PlainRequest, type PlainResponse } from './pipeline/types.js';
 import { BUNDLED_DOC } from './spec/bundled-doc.js';
+// A document passed in is compiled synchronously; where nothing can be loaded on demand (a browser), Ajv must come with the bundle.
+import './spec/static-ajv.js';
 import type { OpenApiDocument } from './spec/openapi-types.js';
 
 export type MockFetch = ((request: Request) => Promise<Response>) & { mock: MockRuntime };

@@ -10,6 +10,7 @@ import { start as startSimulation } from './domain/simulate.js';
 import { resolveOptions, steppingClock, type MockOptions } from './options.js';
 import { ApiError } from './pipeline/errors.js';
 import { createPipeline } from './pipeline/pipeline.js';
+import { ResponseCache } from './pipeline/response-cache.js';
 import type { PlainRequest, PlainResponse } from './pipeline/types.js';
 import { WarningRegistry, type MockWarning } from './pipeline/warnings.js';
 import type { OpenApiDocument } from './spec/openapi-types.js';
@@ -53,6 +54,8 @@ export interface MockRuntime extends MockControls {
   /** The store in service. */
   readonly store: Store;
   readonly tokens: TokenService;
+  /** Read answers kept while the store's revision holds (see options.responseCacheBytes). */
+  readonly responses: ResponseCache;
   /** A store built from the seeded world (with a fresh clock), not in service yet. */
   newStore(): Store;
   /** Puts a store in service (reset, state import): open event streams on the old one get ReloadRequired. */
@@ -88,6 +91,7 @@ export function createMockRuntime(partial: Partial<MockOptions>, setup: RuntimeS
   const tokens = new TokenService(() => store, options.jwtSecret, options.token);
   const afterWrite: Array<() => void> = [];
   const warnings = new WarningRegistry();
+  const responses = new ResponseCache(options.responseCacheBytes);
   const closeHooks: Array<() => void> = [];
   const runAfterWrite = () => {
     for (const hook of afterWrite) hook();
@@ -134,6 +138,7 @@ export function createMockRuntime(partial: Partial<MockOptions>, setup: RuntimeS
       return store;
     },
     tokens,
+    responses,
     newStore,
     useStore(next) {
       // Open event streams follow the store being replaced: tell them to reload (and end them).
@@ -167,6 +172,7 @@ export function createMockRuntime(partial: Partial<MockOptions>, setup: RuntimeS
         random,
         afterWrite: runAfterWrite,
         warnings,
+        responses,
       }),
   };
   setup.beforeStart?.(runtime);

@@ -50,6 +50,11 @@ export interface MockOptions {
    */
   streamBacklogBytes: number;
   /**
+   * Bytes of read answers kept to be sent again while nothing changes (src/pipeline/response-cache.ts): a write,
+   * a reset or an import starts it afresh. 0 turns it off.
+   */
+  responseCacheBytes: number;
+  /**
    * Where time comes from for writes (a sent message's createdAt). Defaults to a clock that starts at `now`
    * and advances one second per reading, so a scripted sequence of calls is repeatable. The CLI passes the wall clock.
    */
@@ -98,6 +103,7 @@ export const DEFAULT_MOCK_OPTIONS: Readonly<MockOptions> = Object.freeze({
   strictResponses: false,
   bodyLimitBytes: 1024 * 1024,
   streamBacklogBytes: 1024 * 1024,
+  responseCacheBytes: 8 * 1024 * 1024,
   clock: undefined,
   specPath: undefined,
   frontendDir: undefined,
@@ -122,6 +128,7 @@ export function resolveOptions(partial: Partial<MockOptions> = {}): MockOptions 
   if (worldProblem) throw new TypeError(worldProblem);
   if (!(merged.failRate >= 0 && merged.failRate <= 1)) throw new TypeError(`failRate must be between 0 and 1 (got ${merged.failRate})`);
   if (!Number.isInteger(merged.streamBacklogBytes) || merged.streamBacklogBytes < 1) throw new TypeError(`streamBacklogBytes must be a positive integer (got ${merged.streamBacklogBytes})`);
+  if (!Number.isInteger(merged.responseCacheBytes) || merged.responseCacheBytes < 0) throw new TypeError(`responseCacheBytes must be a non-negative integer (got ${merged.responseCacheBytes})`);
   if (merged.latency.min < 0 || merged.latency.max < merged.latency.min) throw new TypeError(`latency must be 0 <= min <= max (got ${merged.latency.min}-${merged.latency.max})`);
   const unknownQuirk = unknownQuirks(merged.quirks);
   if (unknownQuirk.length > 0) throw new TypeError(`unknown quirk ${unknownQuirk.map((n) => `'${n}'`).join(', ')} (known: ${QUIRK_NAMES.join(', ')})`);

@@ -3,7 +3,7 @@ import type { CampaignRecord, MessageStatus } from '../world/model.js';
 import type { Schemas } from './api-types.js';
 import { campaignActivity, type SendActivity } from './campaign-runner.js';
 import { rejected } from './errors.js';
-import { messageFacts, STATUSES, TYPES, type MessageFacts } from './message-facts.js';
+import { messageFacts, STATUSES, TYPES } from './message-facts.js';
 
 /**
  * Analytics computed from the store, never invented. Definitions (each checkable against a list endpoint):
@@ -41,11 +41,37 @@ export function rangeOf(from: string | undefined, to: string | undefined, fallba
   return { fromMs, toMs };
 }
 
+/*
+ * A range's ends as ISO strings, so that timestamps in the store's own form (`toISOString`: 24 characters,
+ * ending in 'Z') compare as strings, in order of time, without being parsed (parsing 200,000 timestamps is
+ * most of what a dashboard over a large world would cost). Other forms are parsed.
+ */
+const ISO_MIN_MS = -62_167_219_200_000; // 0000-01-01T00:00:00.000Z
+const ISO_MAX_MS = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
+const isoBound = (ms: number, below: string, above: string) => (ms < ISO_MIN_MS ? below : ms > ISO_MAX_MS ? above : new Date(ms).toISOString());
+const bounds = new WeakMap<Range, { from: string; to: string }>();
+function isoBoundsOf(r: Range): { from: string; to: string } {
+  let b = bounds.get(r);
+  if (!b) {
+    b = { from: isoBound(r.fromMs, '', '~'), to: isoBound(r.toMs, '', '~') };
+    bounds.set(r, b);
+  }
+  return b;
+}
+const isCanonicalIso = (iso: string) => iso.length === 24 && iso.charCodeAt(23) === 90 && iso.charCodeAt(10) === 84 && iso.charCodeAt(19) === 46;
+
 const within = (r: Range | undefined, iso: string) => {
   if (!r) return true;
+  if (isCanonicalIso(iso)) {
+    const b = isoBoundsOf(r);
+    return iso >= b.from && iso <= b.to;
+  }
   const t = Date.parse(iso);
   return t >= r.fromMs && t <= r.toMs;
 };
+
+/** Whether a timestamp is before the range starts (parsed only when not in the store's own form). */
+const beforeRange = (r: Range, iso: string) => (isCanonicalIso(iso) ? iso < isoBoundsOf(r).from : Date.parse(iso) < r.fromMs);
 
 const pct = (n: number, d: number) => (d === 0 ? 0 : Math.min(100, Math.round((10000 * n) / d) / 100));
 const dayOf = (iso: string) => iso.slice(0, 10);
@@ -146,24 +172,14 @@ function conversationsOf(store: Store, organizationId: string): ConversationStat
 
 function conversationStats(convs: readonly ConversationState[], range: Range) {
   const opened = convs.filter((c) => within(range, c.createdAt));
-  return {
-    opened,
-    stats: {
-      totalConversations: opened.length,
-      conversationsActive: opened.filter((c) => c.status === 'Active').length,
-      conversationsClosed: opened.filter((c) => c.status === 'Closed').length,
-      conversationsPending: opened.filter((c) => c.status === 'Active' && c.unreadCount > 0).length,
-    },
-  };
-}
-
-/** Calls `visit` for each message of the organization's conversations created in the period (index into its facts). */
-function forMessagesIn(store: Store, convs: readonly ConversationState[], range: Range, visit: (c: ConversationState, f: MessageFacts, i: number) => void): void {
-  for (const c of convs) {
-    if (Date.parse(c.lastMessageAt) < range.fromMs) continue;
-    const f = messageFacts(store, c.uniqueId);
-    for (let i = 0; i < f.length; i++) if (f.at[i]! >= range.fromMs && f.at[i]! <= range.toMs) visit(c, f, i);
+  const stats = { totalConversations: opened.length, conversationsActive: 0, conversationsClosed: 0, conversationsPending: 0 };
+  for (const c of opened) {
+    if (c.status === 'Active') {
+      stats.conversationsActive++;
+      if (c.unreadCount > 0) stats.conversationsPending++;
+    } else if (c.status === 'Closed') stats.conversationsClosed++;
   }
+  return { opened, stats };
 }
 
 /** `GET /analytics/aggregate-counts`: the dashboard totals for the period. */
@@ -171,11 +187,18 @@ export function aggregateCounts(store: Store, organizationId: string, range: Ran
   const convs = conversationsOf(store, organizationId);
   const messageStats = { totalMessages: 0, messagesSent: 0, messagesFailed: 0, messagesDelivered: 0, messagesUndelivered: 0, messagesRead: 0, messagesUnread: 0 };
   const byStatus = new Array<number>(STATUSES.length).fill(0);
-  forMessagesIn(store, convs, range, (_c, f, i) => {
-    messageStats.totalMessages++;
-    byStatus[f.status[i]!]! += 1;
-    if (STATUSES[f.status[i]!] === 'Sent' && f.inbound[i] === 1) messageStats.messagesUnread++;
-  });
+  const sent = STATUSES.indexOf('Sent');
+  for (const c of convs) {
+    if (beforeRange(range, c.lastMessageAt)) continue;
+    const { start, end, at, status, inbound } = messageFacts(store, c.uniqueId);
+    for (let i = start; i < end; i++) {
+      const t = at[i]!;
+      if (t < range.fromMs || t > range.toMs) continue;
+      messageStats.totalMessages++;
+      byStatus[status[i]!]! += 1;
+      if (status[i] === sent && inbound[i] === 1) messageStats.messagesUnread++;
+    }
+  }
   const count = (status: MessageStatus) => byStatus[STATUSES.indexOf(status)]!;
   messageStats.messagesSent = count('Sent');
   messageStats.messagesFailed = count('Failed');
@@ -184,7 +207,13 @@ export function aggregateCounts(store: Store, organizationId: string, range: Ran
   messageStats.messagesRead = count('Read');
   const campaigns = [...store.campaigns.values()].filter((k) => k.organizationId === organizationId && within(range, k.createdAt));
   const campaignsIn = (status: CampaignRecord['status']) => campaigns.filter((k) => k.status === status).length;
-  const contacts = [...store.contacts.values()].filter((c) => c.organizationId === organizationId && within(range, c.createdAt));
+  const contactStats = { totalContacts: 0, contactsActive: 0, contactsBlocked: 0 };
+  for (const c of store.contacts.values()) {
+    if (c.organizationId !== organizationId || !within(range, c.createdAt)) continue;
+    contactStats.totalContacts++;
+    if (c.status === 'Active') contactStats.contactsActive++;
+    else if (c.status === 'Blocked') contactStats.contactsBlocked++;
+  }
   return {
     aggregateAnalytics: {
       messageStats,
@@ -198,11 +227,7 @@ export function aggregateCounts(store: Store, organizationId: string, range: Ran
         campaignsCancelled: campaignsIn('Cancelled'),
         campaignsFinished: campaignsIn('Finished'),
       },
-      contactStats: {
-        totalContacts: contacts.length,
-        contactsActive: contacts.filter((c) => c.status === 'Active').length,
-        contactsBlocked: contacts.filter((c) => c.status === 'Blocked').length,
-      },
+      contactStats,
     },
   };
 }
@@ -219,36 +244,40 @@ export function conversationAnalytics(store: Store, organizationId: string, rang
   let inbound = 0;
   let outbound = 0;
   const perType = TYPES.map(() => ({ sent: 0, received: 0 }));
-  const activeByDayNumber = new Map<number, Set<string>>();
-  forMessagesIn(store, convs, range, (c, f, i) => {
-    const t = perType[f.type[i]!]!;
-    if (f.inbound[i] === 1) {
-      inbound++;
-      t.received++;
-    } else {
-      outbound++;
-      t.sent++;
-    }
-    const day = Math.floor(f.at[i]! / DAY_MS);
-    let set = activeByDayNumber.get(day);
-    if (!set) {
-      set = new Set<string>();
-      activeByDayNumber.set(day, set);
-    }
-    set.add(c.uniqueId);
-  });
-  const activeByDay = new Map([...activeByDayNumber].map(([d, set]) => [new Date(d * DAY_MS).toISOString().slice(0, 10), set] as const));
+  // Conversations with at least one message in the period, per day number (days since the epoch, UTC).
+  const activeByDayNumber = new Map<number, number>();
   let waits = 0;
   let waitedMs = 0;
+  const seenDays: number[] = [];
   for (const c of convs) {
-    if (Date.parse(c.lastMessageAt) < range.fromMs) continue;
+    if (beforeRange(range, c.lastMessageAt)) continue;
     const f = messageFacts(store, c.uniqueId);
     let waitingSince: number | undefined;
-    for (let i = 0; i < f.length; i++) {
+    seenDays.length = 0;
+    for (let i = f.start; i < f.end; i++) {
       const t = f.at[i]!;
+      const inPeriod = t >= range.fromMs && t <= range.toMs;
+      if (inPeriod) {
+        const types = perType[f.type[i]!]!;
+        if (f.inbound[i] === 1) {
+          inbound++;
+          types.received++;
+        } else {
+          outbound++;
+          types.sent++;
+        }
+        // A conversation counts once per day: threads are nearly always in time order, so the last day seen
+        // is usually the answer; the list covers threads that are not.
+        const day = Math.floor(t / DAY_MS);
+        if (seenDays.at(-1) !== day && !seenDays.includes(day)) {
+          seenDays.push(day);
+          activeByDayNumber.set(day, (activeByDayNumber.get(day) ?? 0) + 1);
+        }
+      }
+      // First-response time: from a customer message waiting for an answer to the next OutBound message.
       if (f.inbound[i] === 1) waitingSince ??= t;
       else if (waitingSince !== undefined) {
-        if (t >= range.fromMs && t <= range.toMs) {
+        if (inPeriod) {
           waits++;
           waitedMs += t - waitingSince;
         }
@@ -256,6 +285,7 @@ export function conversationAnalytics(store: Store, organizationId: string, rang
       }
     }
   }
+  const activeByDay = new Map([...activeByDayNumber].map(([d, n]) => [new Date(d * DAY_MS).toISOString().slice(0, 10), n] as const));
   const openedByDay = new Map<string, number>();
   for (const c of opened) openedByDay.set(dayOf(c.createdAt), (openedByDay.get(dayOf(c.createdAt)) ?? 0) + 1);
   const days = spanOf([...activeByDay.keys(), ...openedByDay.keys()]);
@@ -267,7 +297,7 @@ export function conversationAnalytics(store: Store, organizationId: string, rang
       inboundToOutboundRatio: outbound === 0 ? 0 : Math.round((100 * inbound) / outbound) / 100,
       conversationsAnalytics: days.map((d) => ({
         ...dayPoint(d),
-        numberOfActiveConversation: activeByDay.get(d)?.size ?? 0,
+        numberOfActiveConversation: activeByDay.get(d) ?? 0,
         numberOfNewConversationOpened: openedByDay.get(d) ?? 0,
       })),
       messageTypeTrafficDistributionAnalytics: TYPES.flatMap((type, i) => {

@@ -187,6 +187,7 @@ export class CampaignRunner {
     this.unschedule(campaignId);
     if (this.stopped) return;
     const cancel = this.scheduler.schedule(delayMs, () => {
+      this.store.touch(); // a write outside any request (see Store.revision)
       this.starts.delete(campaignId);
       const k = this.store.campaigns.get(campaignId);
       if (k?.status === 'Scheduled' && k.scheduledAt === scheduledAt) {
@@ -200,6 +201,7 @@ export class CampaignRunner {
   private armStep(): void {
     if (this.cancelStep || this.stopped || this.active.size === 0) return;
     this.cancelStep = this.scheduler.schedule(this.settings.stepMs, () => {
+      this.store.touch(); // a write outside any request (see Store.revision)
       this.cancelStep = undefined;
       this.tick();
       this.armStep();

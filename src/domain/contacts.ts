@@ -2,8 +2,8 @@ import type { Mutable, Store } from '../store/store.js';
 import type { ContactAttributes, ContactRecord, ContactStatus } from '../world/model.js';
 import type { Schemas } from './api-types.js';
 import { missing, rejected } from './errors.js';
-import { addNewMembers, listsOfContacts, removeMembers, setMemberships } from './lists.js';
-import { byCreatedAt, meta, pageOf, type PageRequest } from './paginate.js';
+import { addNewMembers, listsOfContacts, memberSet, removeMembers, setMemberships } from './lists.js';
+import { byCreatedAt, meta, offsetOf, type PageRequest } from './paginate.js';
 import { normalizePhone } from './phone.js';
 import { requireOwned } from './references.js';
 import { serializeThread } from './serialize.js';
@@ -30,7 +30,7 @@ function contactWithPhone(store: Store, organizationId: string, phone: string): 
 
 /** Contacts of one organization, oldest first. */
 export function contactsOf(store: Store, organizationId: string): ContactState[] {
-  return [...store.contacts.values()].filter((c) => c.organizationId === organizationId).sort(byCreatedAt('asc'));
+  return store.contactTimeline(organizationId).page(0, Number.MAX_SAFE_INTEGER, 'asc').flatMap((id) => store.contacts.get(id) ?? []);
 }
 
 /** A contact with its lists; `conversations` (with their messages) only on the detail view. */
@@ -75,18 +75,39 @@ export interface ContactFilter extends PageRequest {
   order?: 'asc' | 'desc';
 }
 
-/** `GET /contacts`: newest first unless `order=asc`; `list_id` and `status` filter (an unknown list matches nothing). */
+/**
+ * `GET /contacts`: newest first unless `order=asc`; `list_id` and `status` filter (an unknown list matches nothing).
+ * Pages come from the store's contact timeline: O(page) without filters, one pass in order (no sort) with them.
+ */
 export function listContacts(store: Store, organizationId: string, f: ContactFilter) {
-  let all = contactsOf(store, organizationId);
+  const timeline = store.contactTimeline(organizationId);
+  const order = f.order ?? 'desc';
+  const tests: Array<(c: ContactState) => boolean> = [];
   if (f.list_id) {
     const l = store.lists.get(f.list_id);
-    const members = new Set(l && l.organizationId === organizationId ? l.contactIds : []);
-    all = all.filter((c) => members.has(c.uniqueId));
+    const members = memberSet(l && l.organizationId === organizationId ? l : undefined);
+    tests.push((c) => members.has(c.uniqueId));
   }
-  if (f.status) all = all.filter((c) => c.status === f.status);
-  if ((f.order ?? 'desc') === 'desc') all.reverse();
+  if (f.status) tests.push((c) => c.status === f.status);
+  const offset = offsetOf(f);
+  let page: ContactState[];
+  let total: number;
+  if (tests.length === 0) {
+    page = timeline.page(offset, f.per_page, order).flatMap((id) => store.contacts.get(id) ?? []);
+    total = timeline.length;
+  } else {
+    page = [];
+    total = 0;
+    const n = timeline.length;
+    for (let k = 0; k < n; k++) {
+      const c = store.contacts.get(timeline.idAt(order === 'asc' ? k : n - 1 - k)!);
+      if (!c || !tests.every((t) => t(c))) continue;
+      if (total >= offset && page.length < f.per_page) page.push(c);
+      total++;
+    }
+  }
   const lists = listsOfContacts(store, organizationId);
-  return { contacts: pageOf(all, f).map((c) => serializeContact(store, c, false, lists)), paginationMeta: meta(f, all.length) };
+  return { contacts: page.map((c) => serializeContact(store, c, false, lists)), paginationMeta: meta(f, total) };
 }
 
 export function getContact(store: Store, organizationId: string, id: string): ApiContact {
@@ -159,7 +180,7 @@ export class ContactBatch {
         continue;
       }
       record.createdAt = createdAt;
-      store.contacts.set(record.uniqueId, record);
+      store.addContact(record);
       createdIds.push(record.uniqueId);
       if (listIds) continue;
       for (const listId of own) {
@@ -234,14 +255,18 @@ export function deleteContact(store: Store, organizationId: string, id: string):
   removeContacts(store, organizationId, [findContact(store, organizationId, id)]);
 }
 
+/** Past this many contacts, a delete drops the store's timelines rather than editing them entry by entry. */
+const BULK = 64;
+
 /** Deletes contacts of one organization with their conversations; one pass over the lists for all of them. */
 function removeContacts(store: Store, organizationId: string, gone: readonly ContactState[]): void {
+  if (gone.length > BULK) store.forgetTimelines();
   for (const c of gone) {
     for (const cid of store.conversationsOfContact(c.uniqueId)) {
       const conv = store.conversations.get(cid);
       if (conv) store.removeConversation(conv);
     }
-    store.contacts.delete(c.uniqueId);
+    store.removeContact(c);
     store.contactPhones.delete(organizationId, c.phone, c.uniqueId);
   }
   removeMembers(store, organizationId, new Set(gone.map((c) => c.uniqueId)));

@@ -29,6 +29,33 @@ export function membersOf(store: Store, l: ListRecord): string[] {
   return l.contactIds.filter((id) => store.contacts.get(id)?.organizationId === l.organizationId);
 }
 
+/*
+ * A list's `contactIds` only ever grow in place (push) or are replaced by a new array (filter, concat), so
+ * the array and its length identify its content: what is derived from it is kept until either changes.
+ */
+const memberSets = new WeakMap<readonly string[], { length: number; set: ReadonlySet<string> }>();
+const memberCounts = new WeakMap<readonly string[], { store: Store; length: number; revision: number; count: number }>();
+const NO_MEMBERS: ReadonlySet<string> = new Set();
+
+/** The list's contact ids as a set (empty for no list), shared by the requests that read it. */
+export function memberSet(l: ListRecord | undefined): ReadonlySet<string> {
+  if (!l) return NO_MEMBERS;
+  const hit = memberSets.get(l.contactIds);
+  if (hit && hit.length === l.contactIds.length) return hit.set;
+  const set = new Set(l.contactIds);
+  memberSets.set(l.contactIds, { length: l.contactIds.length, set });
+  return set;
+}
+
+/** How many of the list's contacts exist (`membersOf(...).length`), recounted only when the list or the contacts changed. */
+function memberCount(store: Store, l: ListRecord): number {
+  const hit = memberCounts.get(l.contactIds);
+  if (hit && hit.store === store && hit.length === l.contactIds.length && hit.revision === store.contactsRevision) return hit.count;
+  const count = membersOf(store, l).length;
+  memberCounts.set(l.contactIds, { store, length: l.contactIds.length, revision: store.contactsRevision, count });
+  return count;
+}
+
 /** Campaigns that started sending to the list (they have a `sentAt`). */
 export function campaignsSentTo(store: Store, listId: string): number {
   let n = 0;
@@ -42,7 +69,7 @@ export function serializeList(store: Store, l: ListRecord): ApiList {
     uniqueId: l.uniqueId,
     name: l.name,
     description: l.description,
-    numberOfContacts: membersOf(store, l).length,
+    numberOfContacts: memberCount(store, l),
     numberOfCampaignsSent: campaignsSentTo(store, l.uniqueId),
     tags: l.tagIds.flatMap((id) => serializeTag(store, id) ?? []),
     createdAt: l.createdAt,
@@ -112,16 +139,8 @@ export function listsOfContact(store: Store, organizationId: string, contactId: 
  */
 export function listsOfContacts(store: Store, organizationId: string): (contactId: string) => ApiList[] {
   const lists = listsOf(store, organizationId);
-  const members = new Map<string, Set<string>>();
   const serialized = new Map<string, ApiList>();
-  const isMember = (l: ListState, contactId: string) => {
-    let m = members.get(l.uniqueId);
-    if (!m) {
-      m = new Set(l.contactIds);
-      members.set(l.uniqueId, m);
-    }
-    return m.has(contactId);
-  };
+  const isMember = (l: ListState, contactId: string) => memberSet(l).has(contactId);
   const serialize = (l: ListState) => {
     let out = serialized.get(l.uniqueId);
     if (!out) {

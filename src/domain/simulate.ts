@@ -116,6 +116,7 @@ export function start(store: Store, options: Pick<MockOptions, 'seed' | 'simulat
     const delay = Math.round(options.simulateIntervalMs * (0.5 + f.number.float()));
     cancel = timers.schedule(delay, () => {
       if (stopped) return;
+      store.touch(); // a write outside any request (see Store.revision)
       simulateOnce(store, f, ids);
       next();
     });

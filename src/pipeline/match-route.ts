@@ -47,12 +47,28 @@ export function createRouteMatcher(operations: readonly OperationInfo[]): RouteM
     re: pathPattern(op.path),
     names: [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!),
   }));
-  // Tried by method first (the common case: one regex test per candidate of that method), in specificity order.
-  const byMethod = new Map<string, typeof routes>();
-  for (const route of [...routes].sort((a, b) => byRouteSpecificity(a.op, b.op))) byMethod.set(route.method, [...(byMethod.get(route.method) ?? []), route]);
+  // Candidates by method and first path segment, in specificity order: a request tests only the few routes that
+  // can match it. A route whose first segment is a parameter is a candidate under every first segment, after
+  // the literal ones (which is where specificity puts it anyway).
+  const firstSegment = (path: string) => path.slice(1, (path.indexOf('/', 1) + 1 || path.length + 1) - 1);
+  type Group = { literal: Map<string, typeof routes>; anyFirst: typeof routes };
+  const byMethod = new Map<string, Group>();
+  for (const route of [...routes].sort((a, b) => byRouteSpecificity(a.op, b.op))) {
+    const group: Group = byMethod.get(route.method) ?? { literal: new Map(), anyFirst: [] };
+    byMethod.set(route.method, group);
+    const first = firstSegment(route.op.path);
+    if (first.startsWith('{')) group.anyFirst.push(route);
+    else group.literal.set(first, [...(group.literal.get(first) ?? []), route]);
+  }
+  const candidates = (method: string, path: string): typeof routes => {
+    const group = byMethod.get(method);
+    if (!group) return [];
+    const literal = group.literal.get(firstSegment(path)) ?? [];
+    return group.anyFirst.length === 0 ? literal : [...literal, ...group.anyFirst];
+  };
   return (method, path) => {
     const wanted = method === 'HEAD' ? 'GET' : method;
-    for (const route of byMethod.get(wanted) ?? []) {
+    for (const route of candidates(wanted, path)) {
       const m = route.re.exec(path);
       if (!m) continue;
       let params: Record<string, string> | undefined = Object.create(null) as Record<string, string>;

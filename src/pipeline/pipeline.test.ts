@@ -9,7 +9,7 @@ let runtime: MockRuntime;
 afterEach(() => runtime?.close());
 
 const start = () => (runtime = createMockRuntime({ seed: 3, size: 20 }, { doc: BUNDLED_DOC }));
-const text = (out: PlainResponse) => ('body' in out && typeof out.body === 'string' ? out.body : '');
+const text = (out: PlainResponse) => (!('body' in out) ? '' : typeof out.body === 'string' ? out.body : new TextDecoder().decode(out.body));
 const json = (out: PlainResponse) => JSON.parse(text(out)) as unknown;
 
 async function firstConversation(token: string): Promise<string> {

@@ -20,6 +20,7 @@ import { ApiError, badRequest, failureReply, type FailedRequest } from './errors
 import { createRouteMatcher } from './match-route.js';
 import { parsePrefer } from './prefer.js';
 import { quirkAfter, quirkAfterFailure, quirkBefore, quirksFor } from './quirks.js';
+import type { ResponseCache } from './response-cache.js';
 import { readInput } from './read-input.js';
 import { withAbsoluteLinks } from './links.js';
 import { jsonResponse, serializeReply } from './serialize.js';
@@ -39,6 +40,8 @@ export interface PipelineContext extends Services {
   afterWrite(): void;
   /** Where lenient answers' warnings are counted (GET /__mock/warnings). */
   readonly warnings?: WarningRegistry;
+  /** Read answers kept while the store's revision holds (response-cache.ts); none: every read is computed. */
+  readonly responses?: ResponseCache;
 }
 
 export type HandleRequest = (req: PlainRequest, ctx: PipelineContext) => Promise<PlainResponse>;
@@ -85,6 +88,18 @@ export function createPipeline(operations: readonly OperationInfo[]): HandleRequ
     if (quirked) return respond(ctx, op, quirked, where, apiBase, false);
     const controlled = preferredCodeReply(op, prefer) ?? injectedFailure(op, ctx.options.failRate, ctx.random);
     if (controlled) return respond(ctx, op, controlled, where, apiBase);
+    // A read answered before is answered again while nothing changed (response-cache.ts). Reading the input is
+    // skipped too: the same path and query were read without a problem then (an answer with warnings is not kept).
+    const { store } = ctx;
+    let cacheKey = ctx.responses && req.method === 'GET' && !op.writes && op.auth !== 'query' && prefer.code === undefined && prefer.example === undefined && quirks.length === 0
+      ? `${op.operationId}\n${auth.token ?? ''}\n${req.path}\n${JSON.stringify(req.query)}\n${apiBase}`
+      : undefined;
+    if (cacheKey !== undefined) {
+      const hit = ctx.responses!.get(store, cacheKey);
+      if (hit) return hit;
+    }
+    const revision = store.revision;
+    const clockReadings = store.clockReadings;
     let read: Awaited<ReturnType<typeof readInput>>;
     try {
       read = await readInput(op, req, params, ctx.validators, ctx.options.bodyLimitBytes, ctx.options.strict);
@@ -95,7 +110,10 @@ export function createPipeline(operations: readonly OperationInfo[]): HandleRequ
       throw err;
     }
     const { warnings, ...input } = read;
-    if (warnings.length) said.warning = noteWarnings(ctx, op, req, where, warnings);
+    if (warnings.length) {
+      said.warning = noteWarnings(ctx, op, req, where, warnings);
+      cacheKey = undefined;
+    }
     const example = preferredExampleReply(op, prefer);
     if (example) return respond(ctx, op, example, where, apiBase);
     const handler = table.get(op.operationId);
@@ -111,16 +129,24 @@ export function createPipeline(operations: readonly OperationInfo[]): HandleRequ
       apiBase,
     } as RequestContext;
     let reply: Reply;
+    // A write moves the revision before it starts and once it is over, whatever it answers: no answer cached
+    // before or during it is served after it.
+    if (op.writes) store.touch();
     try {
       reply = await handler(context);
     } catch (err) {
       const changed = quirkAfterFailure(quirks, err, quirkRequest);
       if (changed) return respond(ctx, op, changed, where, apiBase, false);
       throw err;
+    } finally {
+      if (op.writes) store.touch();
     }
     if (op.writes && reply.status < 300) ctx.afterWrite();
     const changed = quirks.length > 0 ? quirkAfter(quirks, reply, quirkRequest) : undefined;
-    return changed ? respond(ctx, op, changed, where, apiBase, false) : respond(ctx, op, reply, where, apiBase);
+    if (changed) return respond(ctx, op, changed, where, apiBase, false);
+    const res = respond(ctx, op, reply, where, apiBase);
+    const keep = cacheKey !== undefined && res.status === 200 && 'body' in res && res.headers['Content-Type'] === 'application/json' && store.clockReadings === clockReadings;
+    return keep ? ctx.responses!.put(store, revision, cacheKey!, res) : res;
   }
 
   /** Counts and logs a lenient answer's warnings; returns the response header's value. */

@@ -1,78 +1,14 @@
 import { Ajv2020, type Options } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import type { JsonSchema, OpenApiDocument } from './openapi-types.js';
-import { componentAt, componentName, escapeToken } from './json-pointer.js';
+import { createAjvWith, type AjvLibrary } from './ajv-config.js';
+import type { OpenApiDocument } from './openapi-types.js';
+
+export { DISCRIMINATOR_VALUES, rewriteRefs, SCHEMA_ROOT_ID, withDiscriminators } from './ajv-config.js';
 
 // ajv-formats is CommonJS: under NodeNext the default import is its module object, whose `default` is the plugin.
-const addFormats = addFormatsModule.default;
+export const STATIC_AJV: AjvLibrary = { Ajv2020, addFormats: addFormatsModule.default };
 
-/** Where the document's component schemas live inside Ajv. */
-export const SCHEMA_ROOT_ID = 'https://wapikit-mock.dev/openapi/wapikit.json';
-
-const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
-
-/** Rewrites `#/components/schemas/X` to a reference into the schema root registered with Ajv. */
-export function rewriteRefs<T>(value: T, base: string): T {
-  if (Array.isArray(value)) return value.map((v) => rewriteRefs(v, base)) as T;
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      const name = k === '$ref' && typeof v === 'string' ? componentName(v) : undefined;
-      out[k] = name !== undefined ? `${base}#/$defs/${escapeToken(name)}` : rewriteRefs(v, base);
-    }
-    return out as T;
-  }
-  return value;
-}
-
-/** Annotation holding the values a discriminated union accepts, for error messages. */
-export const DISCRIMINATOR_VALUES = 'x-discriminator-values';
-
-/**
- * Ajv understands OpenAPI's `discriminator` only without `mapping`, and only when every `oneOf`
- * branch pins the property with a `const`. This gives Ajv that form for every union whose branches
- * all pin one property (our message unions), so a bad value is reported against the branch it chose.
- */
-export function withDiscriminators<T>(value: T, doc: OpenApiDocument): T {
-  if (Array.isArray(value)) return value.map((v) => withDiscriminators(v, doc)) as T;
-  if (!value || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = k === 'discriminator' ? undefined : withDiscriminators(v, doc);
-  delete out.discriminator;
-  const branches = (value as { oneOf?: unknown[] }).oneOf;
-  if (Array.isArray(branches) && branches.length > 1) {
-    const resolved = branches.map((b) => {
-      const r = (b as { $ref?: string }).$ref;
-      return (r ? componentAt(doc.components.schemas, r) : b) as { properties?: Record<string, { const?: unknown }> } | undefined;
-    });
-    const candidates = Object.keys(resolved[0]?.properties ?? {}).filter((p) => resolved.every((b) => b?.properties?.[p]?.const !== undefined));
-    const tag = candidates[0];
-    if (tag) {
-      out.discriminator = { propertyName: tag };
-      out[DISCRIMINATOR_VALUES] = resolved.map((b) => b!.properties![tag]!.const);
-      out.type ??= 'object';
-    }
-  }
-  return out as T;
-}
-
-/**
- * An Ajv 2020-12 instance in strict mode that knows the document's components and the
- * OpenAPI-only keywords and formats (treated as annotations where JSON Schema has no meaning for them).
- */
+/** An Ajv instance for the document, with Ajv imported statically (the contract kit, the tests, the generator). */
 export function createAjv(doc: OpenApiDocument, options: Options = {}): Ajv2020 {
-  // validateSchema: the spec's schemas are checked against the 2020-12 meta-schema by the spec tests
-  // (which pass validateSchema: true); skipping it here saves ~150 ms of start-up per instance.
-  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, discriminator: true, verbose: true, validateSchema: false, ...options });
-  addFormats(ajv);
-  ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= INT32.min && n <= INT32.max });
-  ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) });
-  ajv.addFormat('double', { type: 'number', validate: (n: number) => Number.isFinite(n) });
-  ajv.addFormat('float', { type: 'number', validate: (n: number) => Number.isFinite(n) });
-  ajv.addFormat('binary', true);
-  ajv.addVocabulary(['xml', 'externalDocs', 'example', 'x-wapikit-source', DISCRIMINATOR_VALUES]);
-  const $defs: Record<string, JsonSchema> = {};
-  for (const [name, schema] of Object.entries(doc.components.schemas)) $defs[name] = rewriteRefs(withDiscriminators(schema, doc), '');
-  ajv.addSchema({ $id: SCHEMA_ROOT_ID, $defs });
-  return ajv;
+  return createAjvWith(STATIC_AJV, doc, options);
 }

@@ -1,14 +1,17 @@
 import type { ValidateFunction } from 'ajv';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
-import { createAjv, rewriteRefs, SCHEMA_ROOT_ID } from './ajv.js';
+import { createAjvWith, rewriteRefs, SCHEMA_ROOT_ID } from './ajv-config.js';
+import { ajvLibrary } from './ajv-library.js';
+import { isBundledDocument } from './bundled-marker.js';
 import { describeErrors, type Violation } from './describe-errors.js';
 import { dotted } from './json-pointer.js';
 import type { JsonSchema, OpenApiDocument } from './openapi-types.js';
 import { listOperations, type OperationInfo } from './operations.js';
+import { precompiledValidator } from './precompiled-validators.js';
+import { bodyKey, checksResponse, componentSchema, parametersKey, parametersSchema, responseKey, schemaKey, type ParameterLocation, type ValidatorMode } from './validator-plan.js';
 
 export type { Violation } from './describe-errors.js';
-
-export type ParameterLocation = 'path' | 'query' | 'header';
+export type { ParameterLocation } from './validator-plan.js';
 
 /**
  * Validators for every operation of one document, compiled on first use and cached.
@@ -31,17 +34,26 @@ export interface SpecValidators {
 
 const paramLabel = { path: 'path parameter', query: 'query parameter', header: 'header' } as const;
 
+/**
+ * The bundled document's request validators were compiled at build time (precompiled-validators.ts); anything
+ * else — its responses, a custom document — is compiled here by Ajv, which is loaded on the first such use.
+ */
 export function createValidators(doc: OpenApiDocument): SpecValidators {
-  const strictAjv: Ajv2020 = createAjv(doc);
-  const coercingAjv: Ajv2020 = createAjv(doc, { coerceTypes: true });
+  const bundled = isBundledDocument(doc);
+  const ajvs: Partial<Record<ValidatorMode, Ajv2020>> = {};
+  const ajvFor = (mode: ValidatorMode): Ajv2020 => (ajvs[mode] ??= createAjvWith(ajvLibrary(), doc, mode === 'coercing' ? { coerceTypes: true } : {}));
   const cache = new Map<string, ValidateFunction>();
   // The shared error responses are the same schema objects under every operation: compile each once.
   const bySchema = new WeakMap<JsonSchema, ValidateFunction>();
-  const compile = (ajv: Ajv2020, key: string, schema: JsonSchema): ValidateFunction => {
-    let fn = cache.get(key) ?? (ajv === strictAjv ? bySchema.get(schema) : undefined);
+  const compile = (mode: ValidatorMode, key: string, schema: () => JsonSchema): ValidateFunction => {
+    let fn = cache.get(key) ?? (bundled ? precompiledValidator(key) : undefined);
     if (!fn) {
-      fn = ajv.compile(rewriteRefs(schema, SCHEMA_ROOT_ID));
-      if (ajv === strictAjv) bySchema.set(schema, fn);
+      const s = schema();
+      fn = mode === 'strict' ? bySchema.get(s) : undefined;
+      if (!fn) {
+        fn = ajvFor(mode).compile(rewriteRefs(s, SCHEMA_ROOT_ID));
+        if (mode === 'strict') bySchema.set(s, fn);
+      }
     }
     cache.set(key, fn);
     return fn;
@@ -51,22 +63,16 @@ export function createValidators(doc: OpenApiDocument): SpecValidators {
     operations: listOperations(doc),
 
     parameters(op, location, values) {
-      const params = op.parameters.filter((p) => p.in === location);
-      if (params.length === 0) return [];
-      const schema: JsonSchema = {
-        type: 'object',
-        properties: Object.fromEntries(params.map((p) => [location === 'header' ? p.name.toLowerCase() : p.name, p.schema])),
-        required: params.filter((p) => p.required).map((p) => (location === 'header' ? p.name.toLowerCase() : p.name)),
-      };
-      const fn = compile(coercingAjv, `${op.operationId}:${location}`, schema);
+      if (!op.parameters.some((p) => p.in === location)) return [];
+      const fn = compile('coercing', parametersKey(op, location), () => parametersSchema(op, location)!);
       if (fn(values)) return [];
       return describeErrors(fn.errors, values, (pointer) => `${paramLabel[location]} '${dotted(pointer)}'`);
     },
 
     body(op, contentType, body) {
-      const media = op.requestBody?.content[contentType];
-      if (!media?.schema) return [];
-      const fn = compile(strictAjv, `${op.operationId}:body:${contentType}`, media.schema);
+      const schema = op.requestBody?.content[contentType]?.schema;
+      if (!schema) return [];
+      const fn = compile('strict', bodyKey(op, contentType), () => schema);
       if (fn(body)) return [];
       const field = contentType.startsWith('multipart/') ? 'form field' : 'request body field';
       return describeErrors(fn.errors, body, (pointer) => (pointer ? `${field} '${dotted(pointer)}'` : 'request body'));
@@ -86,14 +92,15 @@ export function createValidators(doc: OpenApiDocument): SpecValidators {
         const known = Object.keys(content).join(', ');
         return [{ pointer: '', message: `content type '${base || 'none'}' is not documented for ${op.operationId} ${status} (documented: ${known})`, expected: known, actual: base }];
       }
-      if (!media.schema || !base.includes('json')) return [];
-      const fn = compile(strictAjv, `${op.operationId}:response:${status}:${base}`, media.schema);
+      const schema = media.schema;
+      if (!schema || !checksResponse(base)) return [];
+      const fn = compile('strict', responseKey(op, status, base), () => schema);
       if (fn(body)) return [];
       return describeErrors(fn.errors, body, (pointer) => (pointer ? `response field '${dotted(pointer)}'` : 'response body'));
     },
 
     schema(name, value) {
-      const fn = compile(strictAjv, `schema:${name}`, { $ref: `#/components/schemas/${name}` });
+      const fn = compile('strict', schemaKey(name), () => componentSchema(name));
       if (fn(value)) return [];
       return describeErrors(fn.errors, value, (pointer) => (pointer ? `field '${dotted(pointer)}'` : name));
     },

@@ -59,4 +59,10 @@ describe('SortedIds', () => {
     SortedIds.fromSorted(entries);
     expect(entries.map((e) => e.id)).toEqual(['b', 'a']);
   });
+
+  it('reads entries by position in ascending order (ties by id), nothing past either end', () => {
+    const s = sample();
+    expect([0, 1, 2, 3, 4].map((i) => `${s.idAt(i)} ${s.keyAt(i)?.slice(8, 10)}`)).toEqual(['a 01', 'b 02', 'c 03', 'd 03', 'e 04']);
+    expect([s.idAt(-1), s.idAt(5), s.keyAt(5)]).toEqual([undefined, undefined, undefined]);
+  });
 });

@@ -36,6 +36,16 @@ export class SortedIds {
     return this.ids.length;
   }
 
+  /** The id at position `i` in ascending key order. */
+  idAt(i: number): string | undefined {
+    return this.ids[i];
+  }
+
+  /** The key at position `i` in ascending key order. */
+  keyAt(i: number): string | undefined {
+    return this.keys[i];
+  }
+
   /** A page of ids: `order` 'asc' oldest first, 'desc' newest first. */
   page(offset: number, limit: number, order: 'asc' | 'desc'): string[] {
     if (order === 'asc') return this.ids.slice(offset, offset + limit);

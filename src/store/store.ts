@@ -138,11 +138,24 @@ export class Store implements StoreCollections {
   private readonly byOrgStatus = new Map<string, SortedIds>();
   private readonly byContact = new Map<string, Set<string>>();
   private readonly byCampaign = new Map<string, Set<string>>();
+  /**
+   * Organization id → its conversation ids by `lastMessageAt` and by `createdAt` (any status): the order
+   * `GET /messages` opens threads in. Built on first use, then kept up to date by every write below.
+   * These derived indexes (and the contact ones below) are `#` fields: they are caches, not state, so what
+   * enumerates the store's state (tests' state dumps) does not see a read build them.
+   */
+  #byOrgLastMessage: Map<string, SortedIds> | undefined;
+  #byOrgCreated: Map<string, SortedIds> | undefined;
+  /** Organization id → its contact ids by `createdAt` (then id): `GET /contacts` pages. Built on first use. */
+  #contactTimelines: Map<string, SortedIds> | undefined;
+  #contactRevision = 0;
   /** message id → conversation id, built on first use (it needs every thread). */
   private messageIndex: Map<string, string> | undefined;
 
   /** The latest time the clock gave (the world's `now` before any write). */
   private lastReading: Date;
+  #changes = 0;
+  #readings = 0;
   /** Reads the clock (a stepping clock moves forward): use it for writes. */
   readonly clock: () => Date;
 
@@ -157,6 +170,7 @@ export class Store implements StoreCollections {
   ) {
     this.lastReading = new Date(world.options.now);
     this.clock = () => {
+      this.#readings++;
       this.lastReading = clock();
       return this.lastReading;
     };
@@ -190,6 +204,24 @@ export class Store implements StoreCollections {
     return this.clock().toISOString();
   }
 
+  /**
+   * Counts the changes that may have been made to this store: the pipeline touches it around every write it
+   * runs, background work (the campaign runner, --simulate) on every job. A response computed at one revision
+   * may be served again only while the revision is the same (src/pipeline/response-cache.ts).
+   */
+  get revision(): number {
+    return this.#changes;
+  }
+
+  touch(): void {
+    this.#changes++;
+  }
+
+  /** How many times the clock was read: an answer that read it depends on when it was asked. */
+  get clockReadings(): number {
+    return this.#readings;
+  }
+
   /** The current time without moving the clock: for checks such as token expiry. */
   peekNow(): Date {
     return this.lastReading;
@@ -219,6 +251,43 @@ export class Store implements StoreCollections {
     return s;
   }
 
+  private timeline(by: 'lastMessageAt' | 'createdAt'): Map<string, SortedIds> {
+    let index = by === 'lastMessageAt' ? this.#byOrgLastMessage : this.#byOrgCreated;
+    if (!index) {
+      const groups = new Map<string, Array<{ id: string; key: string }>>();
+      for (const c of this.conversations.values()) {
+        const g = groups.get(c.organizationId) ?? [];
+        g.push({ id: c.uniqueId, key: c[by] });
+        groups.set(c.organizationId, g);
+      }
+      index = new Map([...groups].map(([org, entries]) => [org, SortedIds.fromSorted(entries)]));
+      if (by === 'lastMessageAt') this.#byOrgLastMessage = index;
+      else this.#byOrgCreated = index;
+    }
+    return index;
+  }
+
+  /** Ids of one organization's conversations (every status) in ascending order of `by`, ties by id. */
+  conversationTimeline(organizationId: string, by: 'lastMessageAt' | 'createdAt'): SortedIds {
+    const index = this.timeline(by);
+    let s = index.get(organizationId);
+    if (!s) {
+      s = new SortedIds();
+      index.set(organizationId, s);
+    }
+    return s;
+  }
+
+  /**
+   * Drops the timelines (conversations and contacts), to be rebuilt on next use: cheaper than removing
+   * thousands of entries one by one when a bulk delete is about to run.
+   */
+  forgetTimelines(): void {
+    this.#byOrgLastMessage = undefined;
+    this.#byOrgCreated = undefined;
+    this.#contactTimelines = undefined;
+  }
+
   conversationsOfContact(contactId: string): string[] {
     return [...(this.byContact.get(contactId) ?? [])];
   }
@@ -232,6 +301,8 @@ export class Store implements StoreCollections {
     this.ownThreads.set(c.uniqueId, messages);
     this.conversationIndex(c.organizationId, c.status).insert(c.uniqueId, c.createdAt);
     this.indexRelations(c);
+    if (this.#byOrgLastMessage) this.conversationTimeline(c.organizationId, 'lastMessageAt').insert(c.uniqueId, c.lastMessageAt);
+    if (this.#byOrgCreated) this.conversationTimeline(c.organizationId, 'createdAt').insert(c.uniqueId, c.createdAt);
     for (const m of messages) this.messageIndex?.set(m.uniqueId, c.uniqueId);
   }
 
@@ -246,6 +317,8 @@ export class Store implements StoreCollections {
     // Reading a thread the store never wrote regenerates it: only worth it when the message index exists.
     if (this.messageIndex) for (const m of this.messagesOf(c.uniqueId)) this.messageIndex.delete(m.uniqueId);
     this.conversationIndex(c.organizationId, c.status).remove(c.uniqueId, c.createdAt);
+    this.#byOrgLastMessage?.get(c.organizationId)?.remove(c.uniqueId, c.lastMessageAt);
+    this.#byOrgCreated?.get(c.organizationId)?.remove(c.uniqueId, c.createdAt);
     this.byContact.get(c.contactId)?.delete(c.uniqueId);
     if (c.campaignId) this.byCampaign.get(c.campaignId)?.delete(c.uniqueId);
     this.conversations.delete(c.uniqueId);
@@ -273,7 +346,10 @@ export class Store implements StoreCollections {
   appendMessage(c: ConversationState, m: MessageRecord): void {
     this.writableThread(c.uniqueId).push(m);
     c.messageCount += 1;
+    const byLast = this.#byOrgLastMessage?.get(c.organizationId);
+    byLast?.remove(c.uniqueId, c.lastMessageAt);
     c.lastMessageAt = m.createdAt;
+    byLast?.insert(c.uniqueId, c.lastMessageAt);
     this.messageIndex?.set(m.uniqueId, c.uniqueId);
   }
 
@@ -284,6 +360,44 @@ export class Store implements StoreCollections {
       for (const id of this.conversations.keys()) for (const m of this.messagesOf(id)) this.messageIndex.set(m.uniqueId, id);
     }
     return this.messageIndex.get(messageId);
+  }
+
+  // ---- contacts
+
+  /** Changes each time a contact is added or removed: what caches of contact lookups are keyed on. */
+  get contactsRevision(): number {
+    return this.#contactRevision;
+  }
+
+  addContact(c: Mutable<ContactRecord>): void {
+    this.contacts.set(c.uniqueId, c);
+    this.#contactRevision++;
+    if (this.#contactTimelines) this.contactTimeline(c.organizationId).insert(c.uniqueId, c.createdAt);
+  }
+
+  removeContact(c: Mutable<ContactRecord>): void {
+    if (!this.contacts.delete(c.uniqueId)) return;
+    this.#contactRevision++;
+    this.#contactTimelines?.get(c.organizationId)?.remove(c.uniqueId, c.createdAt);
+  }
+
+  /** Ids of one organization's contacts in ascending `createdAt` order, ties by id. */
+  contactTimeline(organizationId: string): SortedIds {
+    if (!this.#contactTimelines) {
+      const groups = new Map<string, Array<{ id: string; key: string }>>();
+      for (const c of this.contacts.values()) {
+        const g = groups.get(c.organizationId) ?? [];
+        g.push({ id: c.uniqueId, key: c.createdAt });
+        groups.set(c.organizationId, g);
+      }
+      this.#contactTimelines = new Map([...groups].map(([org, entries]) => [org, SortedIds.fromSorted(entries)]));
+    }
+    let s = this.#contactTimelines.get(organizationId);
+    if (!s) {
+      s = new SortedIds();
+      this.#contactTimelines.set(organizationId, s);
+    }
+    return s;
   }
 
   // ---- people

@@ -225,6 +225,7 @@ export function buildConversations(ctx: BuildContext, gens: ThreadGenerators, ta
       city,
       agentFirstName: speaker?.firstName ?? 'Sam',
       campaignName: campaign?.topic ?? '',
+      messages: planned.messages,
     });
 
     let tagIds: string[] | undefined;

@@ -11,9 +11,11 @@
  *   conversation headers.
  * - Every conversation has its own seed path `[seed, orgIndex, generationIndex]`.
  *   From it, the thread's *skeleton* (who writes when, message types, statuses;
- *   thread-plan.ts) is computed eagerly but not kept, to fill each header's exact
- *   `messageCount` (= totalMessages), `unreadCount` (= numberOfUnreadMessages) and
- *   `lastMessageAt` — a few µs per conversation.
+ *   thread-plan.ts) is computed eagerly to fill each header's exact `messageCount`
+ *   (= totalMessages), `unreadCount` (= numberOfUnreadMessages) and `lastMessageAt` —
+ *   a few µs per conversation. Of the skeleton only each message's time, status,
+ *   direction and type are kept (thread-facts.ts, ~11 bytes a message), which is what
+ *   analytics and `GET /messages` read: `world.factsOf(conversationId)`.
  * - The *content* (ids, texts, media, reactions; threads.ts) comes from a second,
  *   independent stream of the same seed path and is rendered on demand by
  *   `world.threadOf(conversationId)`: pure (same result whatever the call order,
@@ -67,6 +69,7 @@ import {
 } from './organizations.js';
 import { createFakerSet, pick } from './random.js';
 import { scenariosFor } from './scenarios/index.js';
+import type { ThreadFacts } from './thread-facts.js';
 import { ThreadTable } from './thread-table.js';
 import { createThreadGenerators, renderThread, type BusinessContext, type RenderedThread, type ThreadGenerators } from './threads.js';
 import { DAY, parseIso } from './time.js';
@@ -244,6 +247,7 @@ export function createWorld(options: WorldOptions = DEFAULT_WORLD_OPTIONS): Worl
   if (demo === undefined) throw new Error('The store team has no demo user');
   const clinic = buildOrganizationData(ctx, gens, threads, seed, clinicPlan, (org) => buildClinicTeam(ctx, org, demo));
   const orgs = [store, clinic];
+  threads.seal();
 
   const cache = new Map<string, RenderedThread>();
   const rendered = (conversationId: string): RenderedThread | undefined => {
@@ -287,5 +291,6 @@ export function createWorld(options: WorldOptions = DEFAULT_WORLD_OPTIONS): Worl
     threadOf: (conversationId: string): readonly MessageRecord[] | undefined => rendered(conversationId)?.messages,
     mediaOf: (conversationId: string): readonly MediaRecord[] | undefined => rendered(conversationId)?.media,
     findMedia: (conversationId: string, mediaId: string): MediaRecord | undefined => rendered(conversationId)?.media.find((m) => m.mediaId === mediaId),
+    factsOf: (conversationId: string): ThreadFacts | undefined => threads.factsOf(conversationId),
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { MediaRecord, MessageRecord, World } from './model.js';
 
-export type WorldSnapshot = Omit<World, 'threadOf' | 'mediaOf' | 'findMedia'> & {
+export type WorldSnapshot = Omit<World, 'threadOf' | 'mediaOf' | 'findMedia' | 'factsOf'> & {
   /** Messages of every conversation, keyed by conversation id, oldest first. */
   readonly messages: Readonly<Record<string, readonly MessageRecord[]>>;
   readonly media: readonly MediaRecord[];
@@ -19,6 +19,6 @@ export function materializeWorld(world: World): WorldSnapshot {
     messages[conversation.uniqueId] = world.threadOf(conversation.uniqueId) ?? [];
     media.push(...(world.mediaOf(conversation.uniqueId) ?? []));
   }
-  const { threadOf: _threadOf, mediaOf: _mediaOf, findMedia: _findMedia, ...data } = world;
+  const { threadOf: _threadOf, mediaOf: _mediaOf, findMedia: _findMedia, factsOf: _factsOf, ...data } = world;
   return { ...data, messages, media };
 }

@@ -20,6 +20,7 @@
 
 import { RolePermissionEnum } from '../generated/enums.js';
 import type { components } from '../generated/wapikit.js';
+import type { ThreadFacts } from './thread-facts.js';
 
 type Schemas = components['schemas'];
 
@@ -372,4 +373,9 @@ export interface World {
   mediaOf(conversationId: string): readonly MediaRecord[] | undefined;
   /** One media file of a conversation, as served at `/api/conversation/{id}/media/{mediaId}`. */
   findMedia(conversationId: string, mediaId: string): MediaRecord | undefined;
+  /**
+   * Time, status, direction and type of each message of `threadOf(conversationId)`, oldest first, known
+   * without rendering the thread (kept from its skeleton). Unknown id → `undefined`.
+   */
+  factsOf(conversationId: string): ThreadFacts | undefined;
 }

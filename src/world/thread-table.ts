@@ -9,6 +9,8 @@
 import type { City } from './countries.js';
 import type { ConversationStatus, CountryCode } from './model.js';
 import type { Scenario } from './scenarios/index.js';
+import { ThreadFactsTable, type ThreadFacts } from './thread-facts.js';
+import type { PlannedMessage } from './thread-plan.js';
 import type { BusinessContext, ThreadContext } from './threads.js';
 
 /** Per-organisation part of the thread inputs. */
@@ -34,6 +36,8 @@ export interface ThreadRow {
   readonly city: City;
   readonly agentFirstName: string;
   readonly campaignName: string;
+  /** The thread's skeleton with its statuses assigned: its facts are kept (thread-facts.ts). */
+  readonly messages: readonly PlannedMessage[];
 }
 
 export class ThreadTable {
@@ -53,6 +57,9 @@ export class ThreadTable {
   private readonly city: City[];
   private readonly agentFirstName: string[];
   private readonly campaignName: string[];
+  private readonly factStart: Int32Array;
+  private readonly factLength: Int32Array;
+  private readonly facts: ThreadFactsTable;
 
   constructor(
     private readonly nowMs: number,
@@ -71,6 +78,10 @@ export class ThreadTable {
     this.city = new Array<City>(capacity);
     this.agentFirstName = new Array<string>(capacity);
     this.campaignName = new Array<string>(capacity);
+    this.factStart = new Int32Array(capacity);
+    this.factLength = new Int32Array(capacity);
+    // Generated threads average 5–6 messages: room for 6 each avoids growing the columns in most worlds.
+    this.facts = new ThreadFactsTable(capacity * 6);
   }
 
   addOrganization(info: OrganizationThreads): number {
@@ -97,6 +108,19 @@ export class ThreadTable {
     this.city[i] = row.city;
     this.agentFirstName[i] = row.agentFirstName;
     this.campaignName[i] = row.campaignName;
+    this.factStart[i] = this.facts.append(row.messages);
+    this.factLength[i] = row.messages.length;
+  }
+
+  /** Called once every row is in: drops the spare room of the facts columns. */
+  seal(): void {
+    this.facts.trim();
+  }
+
+  /** Time, status, direction and type of each message of a conversation's thread, or `undefined` for an unknown id. */
+  factsOf(conversationId: string): ThreadFacts | undefined {
+    const i = this.rowOf.get(conversationId);
+    return i === undefined ? undefined : this.facts.slice(this.factStart[i] ?? 0, this.factLength[i] ?? 0);
   }
 
   get size(): number {

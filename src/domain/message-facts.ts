@@ -1,5 +1,5 @@
 import type { Store } from '../store/store.js';
-import { FACT_STATUSES, FACT_TYPES, statusIndex, typeIndex, type ThreadFacts } from '../world/thread-facts.js';
+import { FACT_STATUSES, FACT_TYPES, factColumns, widened, writeFact, type ThreadFacts } from '../world/thread-facts.js';
 import type { MessageRecord } from '../world/model.js';
 
 /**
@@ -16,13 +16,14 @@ export const TYPES = FACT_TYPES;
 
 export type MessageFacts = ThreadFacts;
 
-const EMPTY: MessageFacts = { start: 0, end: 0, at: new Float64Array(0), status: new Uint8Array(0), inbound: new Uint8Array(0), type: new Uint8Array(0) };
+const EMPTY: MessageFacts = { start: 0, end: 0, ...factColumns(0) };
+
+const writeRecord = (facts: MessageFacts, i: number, m: MessageRecord) => writeFact(facts, i, Date.parse(m.createdAt), m.status, m.direction, m.messageType);
 
 /** The facts of a list of message records. */
 export function factsOfRecords(thread: readonly MessageRecord[]): MessageFacts {
-  const n = thread.length;
-  const facts = { start: 0, end: n, at: new Float64Array(n), status: new Uint8Array(n), inbound: new Uint8Array(n), type: new Uint8Array(n) };
-  for (let i = 0; i < n; i++) setFact(facts, i, thread[i]!);
+  const facts: MessageFacts = { start: 0, end: thread.length, ...factColumns(thread.length) };
+  for (let i = 0; i < thread.length; i++) writeRecord(facts, i, thread[i]!);
   return facts;
 }
 
@@ -39,52 +40,22 @@ interface KeptFacts {
 
 const kept = new WeakMap<readonly MessageRecord[], KeptFacts>();
 
-function setFact(facts: MessageFacts, i: number, m: MessageRecord): void {
-  facts.at[i] = Date.parse(m.createdAt);
-  facts.status[i] = statusIndex(m.status);
-  facts.inbound[i] = m.direction === 'InBound' ? 1 : 0;
-  facts.type[i] = typeIndex(m.messageType);
-}
-
-function grown(facts: MessageFacts, n: number): MessageFacts {
-  if (facts.at.length >= n) return { ...facts, end: n };
-  const size = Math.max(n, 2 * facts.at.length, 16);
-  const copy = <T extends Float64Array | Uint8Array>(a: T, make: (k: number) => T): T => {
-    const b = make(size);
-    b.set(a);
-    return b;
-  };
-  return {
-    start: 0,
-    end: n,
-    at: copy(facts.at, (k) => new Float64Array(k)),
-    status: copy(facts.status, (k) => new Uint8Array(k)),
-    inbound: copy(facts.inbound, (k) => new Uint8Array(k)),
-    type: copy(facts.type, (k) => new Uint8Array(k)),
-  };
-}
-
 function ownFacts(thread: readonly MessageRecord[]): MessageFacts {
   const entry = kept.get(thread);
-  if (!entry) {
+  // A thread that shrank is not a case of the domain; it is computed whole rather than assumed.
+  if (!entry || thread.length < entry.records.length) {
     const facts = factsOfRecords(thread);
     kept.set(thread, { facts, records: [...thread] });
     return facts;
   }
   const n = thread.length;
-  // A thread that shrank is not a case of the domain; recompute it whole rather than assume.
-  if (n < entry.records.length) {
-    entry.facts = factsOfRecords(thread);
-    entry.records = [...thread];
-    return entry.facts;
-  }
-  entry.facts = grown(entry.facts, n);
+  entry.facts = { ...widened(entry.facts, n), start: 0, end: n };
   const { records } = entry;
   for (let i = 0; i < n; i++) {
     const m = thread[i]!;
     if (records[i] !== m) {
       records[i] = m;
-      setFact(entry.facts, i, m);
+      writeRecord(entry.facts, i, m);
     }
   }
   return entry.facts;

@@ -98,6 +98,26 @@ function loadCollection<K extends CollectionName>(store: StoreCollections, name:
  * is a separate step (src/seed). Message threads stay in the world (regenerated on demand) until a write
  * touches them; then the store keeps its own copy.
  */
+/** Records' ids grouped by `groupKey`, each group in ascending `sortKey` order (ties by id). */
+function sortedGroups<T extends { uniqueId: string }>(records: Iterable<T>, groupKey: (r: T) => string, sortKey: (r: T) => string): Map<string, SortedIds> {
+  const groups = new Map<string, Array<{ id: string; key: string }>>();
+  for (const r of records) {
+    const k = groupKey(r);
+    const g = groups.get(k);
+    const entry = { id: r.uniqueId, key: sortKey(r) };
+    if (g) g.push(entry);
+    else groups.set(k, [entry]);
+  }
+  return new Map([...groups].map(([k, entries]) => [k, SortedIds.fromSorted(entries)]));
+}
+
+/** The group under `key`, created empty when there is none yet. */
+function groupOf(index: Map<string, SortedIds>, key: string): SortedIds {
+  let s = index.get(key);
+  if (!s) index.set(key, (s = new SortedIds()));
+  return s;
+}
+
 export class Store implements StoreCollections {
   readonly users = new Map<string, Mutable<UserRecord>>();
   readonly organizations = new Map<string, Mutable<OrganizationRecord>>();
@@ -189,15 +209,8 @@ export class Store implements StoreCollections {
   /** Builds every index from the records (on a store whose indexes are empty). */
   private buildIndexes(): void {
     for (const c of this.contacts.values()) this.contactPhones.set(c.organizationId, c.phone, c.uniqueId);
-    const groups = new Map<string, Array<{ id: string; key: string }>>();
-    for (const c of this.conversations.values()) {
-      const k = `${c.organizationId}|${c.status}`;
-      const g = groups.get(k) ?? [];
-      g.push({ id: c.uniqueId, key: c.createdAt });
-      groups.set(k, g);
-      this.indexRelations(c);
-    }
-    for (const [k, entries] of groups) this.byOrgStatus.set(k, SortedIds.fromSorted(entries));
+    for (const c of this.conversations.values()) this.indexRelations(c);
+    for (const [k, ids] of sortedGroups(this.conversations.values(), (c) => `${c.organizationId}|${c.status}`, (c) => c.createdAt)) this.byOrgStatus.set(k, ids);
   }
 
   now(): string {
@@ -242,40 +255,14 @@ export class Store implements StoreCollections {
 
   /** Ids of one organization's conversations with one status, in createdAt order. */
   conversationIndex(organizationId: string, status: string): SortedIds {
-    const k = `${organizationId}|${status}`;
-    let s = this.byOrgStatus.get(k);
-    if (!s) {
-      s = new SortedIds();
-      this.byOrgStatus.set(k, s);
-    }
-    return s;
-  }
-
-  private timeline(by: 'lastMessageAt' | 'createdAt'): Map<string, SortedIds> {
-    let index = by === 'lastMessageAt' ? this.#byOrgLastMessage : this.#byOrgCreated;
-    if (!index) {
-      const groups = new Map<string, Array<{ id: string; key: string }>>();
-      for (const c of this.conversations.values()) {
-        const g = groups.get(c.organizationId) ?? [];
-        g.push({ id: c.uniqueId, key: c[by] });
-        groups.set(c.organizationId, g);
-      }
-      index = new Map([...groups].map(([org, entries]) => [org, SortedIds.fromSorted(entries)]));
-      if (by === 'lastMessageAt') this.#byOrgLastMessage = index;
-      else this.#byOrgCreated = index;
-    }
-    return index;
+    return groupOf(this.byOrgStatus, `${organizationId}|${status}`);
   }
 
   /** Ids of one organization's conversations (every status) in ascending order of `by`, ties by id. */
   conversationTimeline(organizationId: string, by: 'lastMessageAt' | 'createdAt'): SortedIds {
-    const index = this.timeline(by);
-    let s = index.get(organizationId);
-    if (!s) {
-      s = new SortedIds();
-      index.set(organizationId, s);
-    }
-    return s;
+    const build = () => sortedGroups(this.conversations.values(), (c) => c.organizationId, (c) => c[by]);
+    const index = by === 'lastMessageAt' ? (this.#byOrgLastMessage ??= build()) : (this.#byOrgCreated ??= build());
+    return groupOf(index, organizationId);
   }
 
   /**
@@ -383,21 +370,8 @@ export class Store implements StoreCollections {
 
   /** Ids of one organization's contacts in ascending `createdAt` order, ties by id. */
   contactTimeline(organizationId: string): SortedIds {
-    if (!this.#contactTimelines) {
-      const groups = new Map<string, Array<{ id: string; key: string }>>();
-      for (const c of this.contacts.values()) {
-        const g = groups.get(c.organizationId) ?? [];
-        g.push({ id: c.uniqueId, key: c.createdAt });
-        groups.set(c.organizationId, g);
-      }
-      this.#contactTimelines = new Map([...groups].map(([org, entries]) => [org, SortedIds.fromSorted(entries)]));
-    }
-    let s = this.#contactTimelines.get(organizationId);
-    if (!s) {
-      s = new SortedIds();
-      this.#contactTimelines.set(organizationId, s);
-    }
-    return s;
+    this.#contactTimelines ??= sortedGroups(this.contacts.values(), (c) => c.organizationId, (c) => c.createdAt);
+    return groupOf(this.#contactTimelines, organizationId);
   }
 
   // ---- people
